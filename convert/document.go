@@ -41,4 +41,14 @@ type Cell struct {
 	RowSpan int // ≥ 1 on the top-left position of a merge
 	ColSpan int
 	Cont    bool // a position covered by a merge started elsewhere
+	// Note, when set, is an interpretation a reader made for this cell
+	// (ambiguous_split, split_chosen, …): the recognizer attaches it to the
+	// cell id the value maps to. A cell with a note of kind ambiguous_split is
+	// missing whatever its Text.
+	Note *CellNote
+}
+
+// CellNote is a reader's note about one grid cell.
+type CellNote struct {
+	Kind, Detail string
 }

@@ -1,0 +1,126 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+// Value is a cell's text read as formats.md's "Reading values" says.
+type Value struct {
+	Num     float64
+	OK      bool   // Num holds the value
+	Printed string // the text as printed (trimmed); kept for missing cells
+	// NoteKind and NoteDetail explain an interpretation (unit_converted) or
+	// why the value is missing (unit_unknown, unreadable_value). Empty for a
+	// plain number, a blank or a missing marker.
+	NoteKind, NoteDetail string
+}
+
+var (
+	reCount    = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
+	reUnitTail = regexp.MustCompile(`^(.*?)(万元|亿元|元)$`)
+)
+
+// IsMissingMarker reports whether a trimmed cell text is a missing marker:
+// blank, "—", "－", "-", "/", "／", "无" (or a run of dashes).
+func IsMissingMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "", "—", "－", "-", "/", "／", "无", "——", "–", "―", "─", "－－", "\\":
+		return true
+	}
+	return false
+}
+
+// CleanCellText trims a cell's text of white space, non-breaking spaces and
+// zero-width characters.
+func CleanCellText(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r == '\f'
+	})
+}
+
+// ReadValue reads a cell's text. headerUnit is the unit the column header
+// states ("万元", "元", or "" when the header states none); it matters only
+// for amounts.
+func ReadValue(text string, kind schema.Kind, headerUnit string) Value {
+	printed := CleanCellText(text)
+	v := Value{Printed: printed}
+	if IsMissingMarker(printed) {
+		return v
+	}
+	s := width.Narrow.String(printed)
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "\u00a0", "")
+	s = strings.ReplaceAll(s, "，", ",")
+	if kind == schema.Amount {
+		unit := headerUnit
+		if m := reUnitTail.FindStringSubmatch(s); m != nil {
+			s, unit = m[1], m[2]
+		}
+		if !reCount.MatchString(s) || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
+			return unreadable(v)
+		}
+		n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		if err != nil {
+			return unreadable(v)
+		}
+		switch unit {
+		case "万元":
+			v.Num, v.OK = n, true
+		case "元":
+			v.Num, v.OK = n/10000, true
+			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n/10000)+"万元"
+		case "亿元":
+			v.Num, v.OK = n*10000, true
+			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n*10000)+"万元"
+		default:
+			v.NoteKind, v.NoteDetail = report.NoteUnitUnknown, "金额“"+printed+"”未注明单位（元或万元），相差一万倍，无法确定"
+		}
+		return v
+	}
+	// Counts may carry a unit word: "12件" is 12.
+	for _, u := range []string{"件", "个", "项", "条", "次"} {
+		if strings.HasSuffix(s, u) && len(s) > len(u) {
+			s = strings.TrimSuffix(s, u)
+			break
+		}
+	}
+	if !reCount.MatchString(s) {
+		return unreadable(v)
+	}
+	if strings.HasPrefix(s, "+") && kind != schema.SignedCount {
+		return unreadable(v)
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil || n > 1e15 || n < -1e15 {
+		return unreadable(v)
+	}
+	v.Num, v.OK = n, true
+	return v
+}
+
+func unreadable(v Value) Value {
+	v.NoteKind, v.NoteDetail = report.NoteUnreadableValue, "“"+v.Printed+"”不是可确定的数值，记为缺失"
+	return v
+}
+
+// HeaderUnit finds the unit a header states: "采购总金额（单位：万元）" → "万元".
+func HeaderUnit(header string) string {
+	h := schema.Normalize(header)
+	switch {
+	case strings.Contains(h, "万元"):
+		return "万元"
+	case strings.Contains(h, "亿元"):
+		return "亿元"
+	case strings.Contains(h, "(元)") || strings.Contains(h, "单位:元") || strings.HasSuffix(h, "元"):
+		return "元"
+	}
+	return ""
+}
