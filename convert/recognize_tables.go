@@ -238,6 +238,13 @@ func (rc *recognizer) readTables() {
 					k++
 				}
 				labels := cells[j:k]
+				if ctx == "t2" || ctx == "" {
+					for _, c := range labels {
+						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
+							t2unit["amount"] = u
+						}
+					}
+				}
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
