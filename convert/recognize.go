@@ -45,6 +45,7 @@ type item struct {
 	text    string // paragraph text
 	pos     string
 	heading bool // the source marked the paragraph as a heading
+	body    bool // the source marked the paragraph as body text
 	cells   []Cell
 	// section is the index of the heading item (s1–s6) this item starts,
 	// or 0.
@@ -72,7 +73,7 @@ func (rc *recognizer) flatten() {
 	for _, b := range rc.doc.Blocks {
 		switch b.Kind {
 		case Para:
-			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading})
+			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading, body: b.Body})
 		case Grid:
 			for _, row := range b.Rows {
 				var cells []Cell
@@ -104,7 +105,7 @@ func (rc *recognizer) findSections() {
 	last := 0
 	for i := range rc.items {
 		it := &rc.items[i]
-		if !it.para {
+		if !it.para || it.body {
 			continue
 		}
 		text := strings.TrimSpace(it.text)
@@ -238,6 +239,9 @@ func (rc *recognizer) titleIndex() int {
 		t := strings.TrimSpace(it.text)
 		if t == "" {
 			continue
+		}
+		if it.body {
+			return -1
 		}
 		rs := []rune(t)
 		if len(rs) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
@@ -448,11 +452,20 @@ func (rc *recognizer) finish() {
 			}
 		}
 		got, ok := r.Cells[c.ID]
+		pos := r.Pos[c.ID]
+		for _, p := range c.Parts {
+			if pos == "" {
+				pos = r.Pos[p]
+			}
+		}
+		if pos == "" {
+			pos = rc.doc.Name
+		}
 		switch {
 		case ok && all && !nearlyEqual(got, sum):
-			r.AddNote(report.NotePublishedTotal, r.Pos[c.ID], fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
 		case !ok && any:
-			r.AddNote(report.NotePublishedTotal, r.Pos[c.ID], fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
 		}
 	}
 	r.Normalize()

@@ -126,7 +126,7 @@ func (rc *recognizer) readTables() {
 		}
 		if it.para {
 			t := strings.TrimSpace(it.text)
-			if t == "" || isPageNumber(t) {
+			if t == "" || it.body || isPageNumber(t) {
 				continue
 			}
 			// A paragraph inside a table names a 表二 block, a 表三 group or
@@ -491,9 +491,14 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		}
 	}
 	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
 	if len([]rune(norm)) >= 6 {
 		var hits []schema.T3Row
-		for _, row := range f.T3Rows {
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
 			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
 				hits = append(hits, row)
 			}

@@ -83,7 +83,7 @@ func parsePipe(name string, lines []string) (*Document, error) {
 		pos := linePos(name, i)
 		if strings.HasPrefix(ln, paraIndent) {
 			flush()
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimRight(ln[len(paraIndent):], " \t\r"), Pos: pos})
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
 			continue
 		}
 		if cells, ok := pipeCells(ln); ok {
