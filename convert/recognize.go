@@ -468,7 +468,25 @@ func (rc *recognizer) finish() {
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
 		}
 	}
+	sortNotes(r.Notes)
 	r.Normalize()
+}
+
+// sortNotes orders notes by their line in the source (stable; notes about
+// the whole file or a sheet cell keep their order, first).
+func sortNotes(notes []report.Note) {
+	line := func(pos string) int {
+		k := strings.LastIndexByte(pos, ':')
+		if k < 0 {
+			return -1
+		}
+		n, err := strconv.Atoi(pos[k+1:])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	sort.SliceStable(notes, func(i, j int) bool { return line(notes[i].Pos) < line(notes[j].Pos) })
 }
 
 // settleOther decides the layout of a 2021 report's （六）其他处理: printed

@@ -147,10 +147,14 @@ func (rc *recognizer) readTables() {
 				continue
 			}
 			if ctx == "t3" {
+				n := schema.Normalize(t)
 				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
 					flush()
 					it.table = true
-				} else if strings.HasPrefix(schema.Normalize(t), schema.Normalize(schema.T3Applicant)) {
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+					strings.HasPrefix(n, "(本列数据") {
+					// A row label printed as a heading over its own small
+					// table, or the header's note: part of the table.
 					it.table = true
 				}
 			}
@@ -333,7 +337,7 @@ func (rc *recognizer) readTables() {
 			case pend != nil:
 				pend.vals = append(pend.vals, vals...)
 			default:
-				if ne := nonEmpty(vals); ne > 0 && ctx != "" {
+				if anyNumber(vals) && ctx != "" {
 					r.AddNote(report.NoteExtraRow, vals[0].Pos, "表中一行数值没有可识别的行标签，未采用："+joinCells(vals))
 				}
 			}
@@ -795,4 +799,15 @@ func (rc *recognizer) assignT4() {
 		texts = append(texts, joinCells(run.vals))
 	}
 	r.AddNote(report.NoteUnreadableValue, rc.t4runs[0].pos, fmt.Sprintf("表四应有15个数值，找到%d个，无法确定各列对应关系，记为缺失：%s", total, strings.Join(texts, " / ")), all...)
+}
+
+// anyNumber reports whether a value run holds a readable number (a run of
+// "-" placeholders is not worth a note).
+func anyNumber(vals []Cell) bool {
+	for _, v := range vals {
+		if ReadValue(v.Text, schema.Count, "").OK {
+			return true
+		}
+	}
+	return false
 }
