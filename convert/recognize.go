@@ -473,16 +473,16 @@ func (rc *recognizer) finish() {
 }
 
 // sortNotes orders notes by their line in the source (stable; notes about
-// the whole file or a sheet cell keep their order, first).
+// the whole file or a sheet cell keep their order, last).
 func sortNotes(notes []report.Note) {
 	line := func(pos string) int {
 		k := strings.LastIndexByte(pos, ':')
 		if k < 0 {
-			return -1
+			return 1 << 30
 		}
 		n, err := strconv.Atoi(pos[k+1:])
 		if err != nil {
-			return -1
+			return 1 << 30
 		}
 		return n
 	}
