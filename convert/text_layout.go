@@ -82,11 +82,6 @@ func lineTokens(line string) []ltok {
 	return out
 }
 
-var rePageNumber = regexp.MustCompile(`^[-－—–]\s*[0-9]{1,3}\s*[-－—–]$|^第\s*[0-9]{1,3}\s*页(\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*页)?$`)
-
-// isPageNumber reports whether a trimmed line is a page footer.
-func isPageNumber(t string) bool { return rePageNumber.MatchString(t) }
-
 // headingOf returns the section a line is the heading of ("" if none).
 func headingOf(t string) string {
 	n := schema.Normalize(t)
@@ -101,8 +96,8 @@ func headingOf(t string) string {
 	return ""
 }
 
-// reOrdinal: a label starting with an ordinal.
-var reOrdinal = regexp.MustCompile(`^([(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|[0-9]{1,2}[.、．])`)
+// reFragStart: a label starting with an ordinal.
+var reFragStart = regexp.MustCompile(`^([(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|[0-9]{1,2}[.、．])`)
 
 // scorePDFLayout counts table rows of values aligned by runs of spaces.
 func scorePDFLayout(lines []string) int {
@@ -438,7 +433,7 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 			}
 			return
 		}
-		start := reOrdinal.MatchString(n) || inSet(n, t3Norms)
+		start := reFragStart.MatchString(n) || inSet(n, t3Norms)
 		if !tb.started && !start {
 			tb.header = append(tb.header, Cell{Text: w, Pos: pos, RowSpan: 1, ColSpan: 1})
 			return
