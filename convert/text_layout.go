@@ -506,8 +506,8 @@ func (tb *tableBuilder) addValue(c Cell) {
 	target := tb.item
 	if tb.table == "t3" && tb.last != nil && tb.last.six {
 		// （六）其他处理 takes the values unless the item started before it
-		// still waits for its own.
-		if tb.item == nil || len(tb.item.vals) > 0 {
+		// is still taking its own.
+		if tb.item == nil || len(tb.item.vals) >= want {
 			target = tb.last
 		}
 	}
