@@ -297,6 +297,7 @@ func (r *splitRow) cells() []Cell {
 			detail = src + "可能的拆分超过 " + fmt.Sprint(maxSplits) + " 种，无法确定（ambiguous_split），记为缺失"
 		}
 		for i := range out {
+			out[i].Text = r.Printed
 			out[i].Note = &CellNote{Kind: report.NoteAmbiguousSplit, Detail: detail}
 		}
 		return out
@@ -331,6 +332,9 @@ func (r *splitRow) cells() []Cell {
 			out[i].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: fmt.Sprintf("%s有 %d 种可能的拆分，各种拆分在此格一致：%s", src, len(r.Cands), r.Cands[0][i])}
 			continue
 		}
+		// The cell keeps the run as printed: it is missing (the note says
+		// so) and a reader of the grid still sees a value cell there.
+		out[i].Text = r.Printed
 		out[i].Note = &CellNote{Kind: report.NoteAmbiguousSplit,
 			Detail: fmt.Sprintf("%s可拆分为 %s（ambiguous_split），本表无算术关系可判定，记为缺失", src, strings.Join(list, "；"))}
 	}
