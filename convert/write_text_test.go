@@ -14,7 +14,7 @@ func TestDumpSample(t *testing.T) {
 		t.Skip("set XXGK_DUMP to print samples")
 	}
 	for _, f := range []string{schema.F2019, schema.F2021} {
-		for _, ext := range []string{".txt", ".md", ".html"} {
+		for _, ext := range []string{".txt", ".md", ".html", ".docx"} {
 			if _, ok := writers[ext]; !ok {
 				continue
 			}
