@@ -52,7 +52,7 @@ func TestDumpDoc(t *testing.T) {
 	case ".html":
 		d, err = readHTML("x"+Ext(path), text)
 	case ".md":
-		// d, err = readMarkdown("x.md", text)
+		d, err = readMarkdown("x.md", text)
 	}
 	if err != nil {
 		t.Fatal(err)
