@@ -32,10 +32,9 @@ type Block struct {
 	// Heading marks a paragraph the source marked up as a heading (Markdown
 	// '#', HTML <h1>–<h6>, a Word heading style).
 	Heading bool
-	// Body marks a paragraph the source marked as body text (xxgk's own
-	// outputs: a line indented with two ideographic spaces, a <p> of an xxgk
-	// page, a Word paragraph in xxgk's body style): it is a paragraph
-	// whatever it looks like, never a heading or a table row.
+	// Body marks a paragraph the source marks as body text whatever it
+	// looks like (xxgk's own txt indents body paragraphs by two ideographic
+	// spaces): never a heading, a title or a table label.
 	Body bool
 }
 
