@@ -8,9 +8,9 @@ import (
 	"github.com/xxgk/xxgk/schema"
 )
 
-// sampleReport builds a complete synthetic report of an invented agency in
+// exportSample builds a complete synthetic report of an invented agency in
 // the given format, values drawn from seed (0: a fixed, readable pattern).
-func sampleReport(format string, layout []string, seed int64) *report.Report {
+func exportSample(format string, layout []string, seed int64) *report.Report {
 	rng := rand.New(rand.NewSource(seed))
 	r := report.New()
 	r.Format = format
@@ -49,12 +49,12 @@ func sampleReport(format string, layout []string, seed int64) *report.Report {
 		}
 		r.Cells[c.ID] = v
 	}
-	fillTotals(r)
+	exportFillTotals(r)
 	return r
 }
 
-// fillTotals computes every total from its parts (parts must be present).
-func fillTotals(r *report.Report) {
+// exportFillTotals computes every total from its parts (parts must be present).
+func exportFillTotals(r *report.Report) {
 	cells := r.Schema().Cells(r.Layout)
 	// Totals may depend on totals ((七)总计·总计): iterate until stable.
 	for pass := 0; pass < 3; pass++ {

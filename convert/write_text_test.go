@@ -18,7 +18,7 @@ func TestDumpSample(t *testing.T) {
 			if _, ok := writers[ext]; !ok {
 				continue
 			}
-			b, err := Render(sampleReport(f, nil, 0), ext, Options{})
+			b, err := Render(exportSample(f, nil, 0), ext, Options{})
 			require.NoError(t, err)
 			os.WriteFile(os.Getenv("XXGK_DUMP")+"/sample-"+f+ext, b, 0o644)
 		}
