@@ -94,13 +94,16 @@ func TestNarrativeOtherRules(t *testing.T) {
 		{"section 5 says 无", func(r *report.Report) { r.Sections[4].Paragraphs = []string{"无。"} }, []string{"text.section5_empty@"}},
 		{"section 5 short", func(r *report.Report) { r.Sections[4].Paragraphs = []string{"工作有待加强"} }, []string{"text.section5_empty@"}},
 		{"section 5 fine", func(r *report.Report) {}, nil},
-		{"fee notices but no 信息处理费", func(r *report.Report) { r.Sections[5].Paragraphs = []string{"本年度无其他需要报告的事项。"} },
+		{"fee notices but no 信息处理费", func(r *report.Report) {
+			r.Sections[5].Paragraphs = []string{"本年度无其他需要报告的事项。"}
+		},
 			[]string{"text.fee@t3.other.fee_unpaid.total"}},
 		{"no fee notices", func(r *report.Report) {
 			r.Sections[5].Paragraphs = []string{"本年度无其他需要报告的事项。"}
 			r.Cells["t3.other.fee_unpaid.total"] = 0
 		}, nil},
-		{"year other than the report's", func(r *report.Report) { r.Sections[0].Paragraphs = []string{"2021年，本机关共收到政府信息公开申请5件。"}
+		{"year other than the report's", func(r *report.Report) {
+			r.Sections[0].Paragraphs = []string{"2021年，本机关共收到政府信息公开申请5件。"}
 			r.Cells["t3.new_received.total"] = 5
 		},
 			[]string{"text.year@"}},
