@@ -205,4 +205,3 @@ func (p *Pairing) Unused() []string {
 	}
 	return out
 }
-
