@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/batch"
 	"github.com/xxgk/xxgk/check"
 	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/report"
@@ -190,13 +192,16 @@ func runCheck(e *env, o any, args []string) int {
 	return status
 }
 
-// runTasks checks every file. Each file is independent (check.File), so a
-// worker pool can run them; results keep the input order.
+// runTasks checks every file on the batch worker pool (-j N); each file is
+// read once and checked on its own (check.File); results keep the input
+// order.
 func runTasks(e *env, files []string, opt check.Options) []*check.Task {
-	tasks := make([]*check.Task, len(files))
-	for i, f := range files {
-		tasks[i] = check.File(f, opt)
-	}
+	tasks := make([]*check.Task, 0, len(files))
+	batch.Each(context.Background(), e.jobs, files, func(_ context.Context, path string) batch.Result {
+		return batch.Result{Value: check.File(path, opt)}
+	}, func(_ int, r batch.Result) {
+		tasks = append(tasks, r.Value.(*check.Task))
+	})
 	return tasks
 }
 
