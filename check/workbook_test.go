@@ -1,0 +1,215 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+	"github.com/xxgk/xxgk/templates"
+)
+
+// canonicalWorkbook lays a Report out as the canonical workbook of
+// templates.Layout: labels, values, total formulas with correct cached
+// values, defined names, the version stamp. It stands in for the wb writer
+// in these tests, so that they exercise check against the layout contract
+// itself.
+func canonicalWorkbook(t *testing.T, r *report.Report) *excelize.File {
+	t.Helper()
+	b := templates.Layout(r.Format, r.Layout)
+	require.NotNil(t, b)
+	f := excelize.NewFile()
+	for _, s := range templates.SheetNames {
+		_, err := f.NewSheet(s)
+		require.NoError(t, err)
+	}
+	require.NoError(t, f.DeleteSheet("Sheet1"))
+	for _, l := range b.Labels {
+		require.NoError(t, f.SetCellStr(l.Sheet, l.Ref, l.Text))
+	}
+	for _, c := range b.Cells {
+		if v, ok := r.Cells[c.ID]; ok {
+			require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, v))
+		}
+		if c.IsTotal() {
+			require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, c.Formula))
+		}
+		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: c.AbsRef()}))
+	}
+	require.NoError(t, f.SetCellStr(templates.SheetInfo, "A1", "模板版本"))
+	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", templates.TemplateVersion))
+	return f
+}
+
+func bytesOf(t *testing.T, f *excelize.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+type tamper struct {
+	name string
+	// apply changes the workbook (and the Report, where the reader would
+	// read the change) and returns the rule and the cell it must be found
+	// at ("" pos: any position; cell "" : any cells).
+	apply func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (rule, pos, cell string)
+}
+
+func refOf(b *templates.Book, id string) string { c := b.Cell(id); return c.Sheet + "!" + c.Ref }
+
+var tampers = []tamper{
+	{"constant typed over a total", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.granted.total")
+		require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, r.Cells[c.ID]))
+		require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, ""))
+		return "wb.formula_replaced", refOf(b, c.ID), c.ID
+	}},
+	{"edited formula", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t4.rev.total")
+		p := b.Cell("t4.rev.upheld")
+		require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, "SUM("+p.Ref+":"+p.Ref+")"))
+		return "wb.formula_changed", refOf(b, c.ID), c.ID
+	}},
+	{"stale cached value", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.result_total.natural")
+		require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, r.Cells[c.ID]+7))
+		require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, c.Formula))
+		return "wb.cache_stale", refOf(b, c.ID), c.ID
+	}},
+	{"changed label", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		for _, l := range b.Labels {
+			if l.Sheet == templates.SheetT3 && l.Row == "granted" {
+				require.NoError(t, f.SetCellStr(l.Sheet, l.Ref, "（一）全部公开"))
+				return "wb.label_changed", l.Sheet + "!" + l.Ref, ""
+			}
+		}
+		t.Fatal("no granted label")
+		return "", "", ""
+	}},
+	{"inserted row", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.partial.natural")
+		require.NoError(t, f.InsertRows(c.Sheet, c.Row, 1))
+		for _, l := range b.Labels {
+			if l.Sheet == templates.SheetT3 && l.Row == "partial" {
+				return "wb.layout_shifted", l.Sheet + "!" + l.Ref, ""
+			}
+		}
+		return "wb.layout_shifted", "", ""
+	}},
+	{"deleted column", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t4.rev.corrected")
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.RemoveCol(c.Sheet, col))
+		for _, l := range b.Labels {
+			if l.Sheet == c.Sheet && l.Kind == templates.LabelHeader && l.Text == "其他结果" {
+				return "wb.layout_shifted", l.Sheet + "!" + l.Ref, ""
+			}
+		}
+		return "wb.layout_shifted", "", ""
+	}},
+	{"renamed sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
+		return "wb.sheet_missing", "", ""
+	}},
+	{"moved defined name", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.unable.unclear.research")
+		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: c.Name}))
+		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: b.Cell("t3.unable.unclear.natural").AbsRef()}))
+		return "wb.name_missing", refOf(b, c.ID), c.ID
+	}},
+	{"hidden row", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.denied.third_party.natural")
+		require.NoError(t, f.SetRowVisible(c.Sheet, c.Row, false))
+		return "wb.hidden", fmt.Sprintf("%s!A%d", c.Sheet, c.Row), ""
+	}},
+	{"hidden sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetSheetVisible(templates.SheetCheck, false))
+		return "wb.hidden", templates.SheetCheck, ""
+	}},
+	{";;; number format", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.new_received.commercial")
+		fm := ";;;"
+		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fm})
+		require.NoError(t, err)
+		require.NoError(t, f.SetCellStyle(c.Sheet, c.Ref, c.Ref, st))
+		return "wb.hidden", refOf(b, c.ID), c.ID
+	}},
+	{"a value that breaks 勾稽关系", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.new_received.natural")
+		r.Cells[c.ID] += 3
+		r.Cells["t3.new_received.total"] += 3 // the formula recomputes; the reader reads it
+		require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, r.Cells[c.ID]))
+		return "t3.balance", "", c.ID
+	}},
+	{"wrong version stamp", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", "xxgk-template/9"))
+		return "wb.version_unknown", templates.SheetInfo + "!B1", ""
+	}},
+}
+
+func workbookFindings(t *testing.T, data []byte, r *report.Report) []Finding {
+	return append(Workbook(data, "t.xlsx", r), Report(r)...)
+}
+
+func TestTamperSuite(t *testing.T) {
+	for _, v := range []struct {
+		format string
+		layout []string
+	}{{"2019", nil}, {"2021", nil}, {"2021", []string{schema.LayoutOtherSingleRow}}} {
+		name := v.format + "/" + schema.LayoutKeyString(v.layout)
+		t.Run(name+"/untampered", func(t *testing.T) {
+			r := balanced(v.format, v.layout...)
+			fs := workbookFindings(t, bytesOf(t, canonicalWorkbook(t, r)), r)
+			assert.Empty(t, fs)
+		})
+		for _, tp := range tampers {
+			t.Run(name+"/"+tp.name, func(t *testing.T) {
+				r := balanced(v.format, v.layout...)
+				f := canonicalWorkbook(t, r)
+				b := templates.Layout(v.format, v.layout)
+				rule, pos, cell := tp.apply(t, f, b, r)
+				fs := workbookFindings(t, bytesOf(t, f), r)
+				found := false
+				for _, fd := range fs {
+					if fd.Rule != rule {
+						continue
+					}
+					if pos != "" && fd.Pos != "t.xlsx:"+pos {
+						continue
+					}
+					if cell != "" && !contains(fd.Cells, cell) {
+						continue
+					}
+					found = true
+				}
+				assert.True(t, found, "want %s at %q %s; got %v", rule, pos, cell, brief(fs))
+			})
+		}
+	}
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func brief(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Rule+"@"+f.Pos+"["+first(f.Cells)+"]")
+	}
+	if len(out) > 12 {
+		out = append(out[:12], fmt.Sprintf("… %d more", len(out)-12))
+	}
+	return out
+}
