@@ -213,3 +213,88 @@ func brief(fs []Finding) []string {
 	}
 	return out
 }
+
+func TestPublishedTotalIsArithmeticNotTampering(t *testing.T) {
+	r := balanced("2019")
+	b := templates.Layout("2019", nil)
+	f := canonicalWorkbook(t, r)
+	c := b.Cell("t3.result_total.natural")
+	// The report printed 20 where the parts sum to more: the writer keeps
+	// the constant and lists it in 信息 as a published total.
+	require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, ""))
+	require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, 20))
+	r.Cells[c.ID] = 20
+	r.AddNote(report.NotePublishedTotal, "t.xlsx:"+c.Pos(), "各项之和与表中不符", c.ID)
+	fs := workbookFindings(t, bytesOf(t, f), r)
+	assert.NotContains(t, rules(fs), "wb.formula_replaced@"+c.ID)
+	assert.Contains(t, rules(fs), "t3.result_total@"+c.ID)
+}
+
+func TestForeignWorkbook(t *testing.T) {
+	r := balanced("2021")
+	f := canonicalWorkbook(t, r)
+	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", ""))
+	require.NoError(t, f.SetSheetName(templates.SheetT4, "Sheet3"))
+	fs := Workbook(bytesOf(t, f), "t.xlsx", r)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "wb.version_unknown", fs[0].Rule)
+	assert.Equal(t, schema.Notice, fs[0].Severity)
+
+	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", "xxgk-template/2"))
+	fs = Workbook(bytesOf(t, f), "t.xlsx", r)
+	require.Len(t, fs, 1)
+	assert.Equal(t, schema.Warning, fs[0].Severity, "an unknown xxgk version is a warning")
+}
+
+func TestHidesValue(t *testing.T) {
+	for format, want := range map[string]bool{
+		";;;":             true,
+		`"5"`:             true,
+		`\5`:              true,
+		"0;-0;;@":         true, // zero shows nothing
+		"0":               false,
+		"#,##0":           false,
+		"0.00;[Red]-0.00": false,
+		`0"件"`:            false,
+		"General":         false,
+		"[>=0]0;0":        false,
+	} {
+		assert.Equal(t, want, hidesValue(format), format)
+	}
+}
+
+func TestEvaluator(t *testing.T) {
+	f := excelize.NewFile()
+	s := "Sheet1"
+	require.NoError(t, f.SetCellValue(s, "A1", 2))
+	require.NoError(t, f.SetCellValue(s, "B1", 3))
+	require.NoError(t, f.SetCellStr(s, "C1", "—"))
+	require.NoError(t, f.SetCellStr(s, "D1", "5"))
+	require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: "t3_x", RefersTo: "Sheet1!$B$1"}))
+	for formula, want := range map[string]any{
+		"SUM(A1:C1)":     5.0,
+		"A1+B1":          5.0,
+		"SUM(A1,B1)-A1":  3.0,
+		"$A$1+t3_x":      5.0,
+		"Sheet1!A1+(B1)": 5.0,
+		"A1+C1":          nil, // text in +: #VALUE!, not judged
+		"SUM(D1)":        0.0, // a number stored as text is skipped by SUM
+		"AVERAGE(A1:B1)": nil,
+		"SUM(A1:B1)*2":   nil,
+		"E1":             nil, // circular below
+	} {
+		if formula == "E1" {
+			require.NoError(t, f.SetCellFormula(s, "E1", "E1+1"))
+		} else {
+			require.NoError(t, f.SetCellFormula(s, "E1", formula))
+		}
+		v, ok := newEvaluator(f).cell(s, "E1")
+		if want == nil {
+			assert.False(t, ok, formula)
+			continue
+		}
+		if assert.True(t, ok, formula) {
+			assert.Equal(t, want, v, formula)
+		}
+	}
+}
