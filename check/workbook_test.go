@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 	"github.com/xxgk/xxgk/templates"
@@ -295,6 +296,56 @@ func TestEvaluator(t *testing.T) {
 		}
 		if assert.True(t, ok, formula) {
 			assert.Equal(t, want, v, formula)
+		}
+	}
+}
+
+// TestTamperSuiteRealWriter applies every tamper to workbooks written by
+// xxgk's own xlsx writer and read back by its reader (convert), as `xxgk
+// check` does.
+func TestTamperSuiteRealWriter(t *testing.T) {
+	for _, v := range []struct {
+		format string
+		layout []string
+	}{{"2019", nil}, {"2021", nil}, {"2021", []string{schema.LayoutOtherSingleRow}}} {
+		name := v.format + "/" + schema.LayoutKeyString(v.layout)
+		written := func(t *testing.T) (*excelize.File, *report.Report) {
+			r := balanced(v.format, v.layout...)
+			data, err := convert.Render(r, ".xlsx", convert.Options{})
+			require.NoError(t, err)
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			require.NoError(t, err)
+			return f, r
+		}
+		read := func(t *testing.T, data []byte) *report.Report {
+			r, err := convert.ReadBytes("t.xlsx", ".xlsx", data, convert.Options{})
+			require.NoError(t, err)
+			return r
+		}
+		t.Run(name+"/untampered", func(t *testing.T) {
+			f, _ := written(t)
+			data := bytesOf(t, f)
+			r := read(t, data)
+			fs := append(Workbook(data, "t.xlsx", r), Report(r)...)
+			assert.Zero(t, Count(fs).Errors, "%v", brief(fs))
+			assert.Empty(t, brief(fs))
+		})
+		for _, tp := range tampers {
+			t.Run(name+"/"+tp.name, func(t *testing.T) {
+				f, r := written(t)
+				b := templates.Layout(v.format, v.layout)
+				rule, pos, cell := tp.apply(t, f, b, r)
+				data := bytesOf(t, f)
+				rr := read(t, data)
+				fs := append(Workbook(data, "t.xlsx", rr), Report(rr)...)
+				found := false
+				for _, fd := range fs {
+					if fd.Rule == rule && (pos == "" || fd.Pos == "t.xlsx:"+pos) && (cell == "" || contains(fd.Cells, cell)) {
+						found = true
+					}
+				}
+				assert.True(t, found, "want %s at %q %s; got %v", rule, pos, cell, brief(fs))
+			})
 		}
 	}
 }
