@@ -76,7 +76,9 @@ func File(path string, opt Options) *Task {
 			fs = append(fs, Across(r, prev)...)
 		}
 	}
-	t.Errors = fs
+	if fs != nil {
+		t.Errors = fs
+	}
 	t.Valid = Count(fs).Errors == 0
 	return t
 }
