@@ -44,7 +44,8 @@ type wbCheck struct {
 	// disguises values ("" when it does not).
 	styleHides map[int]string
 	sheets     map[string]bool
-	shifted    map[string]bool // sheets whose labels moved
+	comments   map[string]string // "sheet!ref" → comment text
+	shifted    map[string]bool   // sheets whose labels moved
 }
 
 func (w *wbCheck) pos(sheet, ref string) string {
@@ -289,10 +290,15 @@ func (w *wbCheck) formulas() {
 		pos := w.pos(c.Sheet, c.Ref)
 		formula, _ := w.f.GetCellFormula(c.Sheet, c.Ref)
 		if strings.TrimSpace(formula) == "" {
-			if published[c.ID] {
+			got := w.at(c.Sheet, c.Ref)
+			if published[c.ID] || w.publishedComment(c.Sheet, c.Ref) {
 				continue
 			}
-			got := w.at(c.Sheet, c.Ref)
+			if _, err := strconv.ParseFloat(strings.TrimSpace(got), 64); err != nil {
+				// Blank, a marker or unreadable text: the report's own
+				// missing total (missing, total.blank), not a constant.
+				continue
+			}
 			w.add("wb.formula_replaced", []string{c.ID}, pos, c.Formula, got,
 				fmt.Sprintf("%s：应为公式 =%s，表中为常量%s，且“信息”未将其列为公布的总计（published_total）", c.Label, c.Formula, quote(got)))
 			continue
@@ -314,6 +320,27 @@ func (w *wbCheck) formulas() {
 				fmt.Sprintf("%s：公式缓存值为%s，按单元格重新计算为%s", c.Label, quote(cached), num(v)))
 		}
 	}
+}
+
+// publishedComment reports whether xxgk's writer marked the cell as a
+// total holding what the report printed: its comment names
+// published_total.
+func (w *wbCheck) publishedComment(sheet, ref string) bool {
+	if w.comments == nil {
+		w.comments = map[string]string{}
+		for _, s := range w.f.GetSheetList() {
+			cs, _ := w.f.GetComments(s)
+			for _, c := range cs {
+				var b strings.Builder
+				b.WriteString(c.Text)
+				for _, p := range c.Paragraph {
+					b.WriteString(p.Text)
+				}
+				w.comments[s+"!"+c.Cell] = b.String()
+			}
+		}
+	}
+	return strings.Contains(w.comments[sheet+"!"+ref], report.NotePublishedTotal)
 }
 
 func normFormula(s string) string {

@@ -349,3 +349,29 @@ func TestTamperSuiteRealWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterConstantsAreNotTampering: xxgk's writer keeps what the report
+// printed in a total (a disagreeing number, a number over incomplete parts,
+// a blank or a marker); none of it is wb.formula_replaced.
+func TestWriterConstantsAreNotTampering(t *testing.T) {
+	r := balanced("2021")
+	r.Cells["t3.granted.total"]++         // disagrees with its parts
+	delete(r.Cells, "t3.partial.natural") // parts incomplete, total printed
+	r.Missing["t3.partial.natural"] = "—"
+	delete(r.Cells, "t4.rev.total") // a blank total
+	r.Missing["t4.rev.total"] = ""
+	delete(r.Cells, "t4.lit_direct.total") // a marker in a total
+	r.Missing["t4.lit_direct.total"] = "/"
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	rr, err := convert.ReadBytes("t.xlsx", ".xlsx", data, convert.Options{})
+	require.NoError(t, err)
+	fs := Workbook(data, "t.xlsx", rr)
+	for _, f := range fs {
+		assert.NotEqual(t, "wb.formula_replaced", f.Rule, f.Message)
+	}
+	got := rules(Report(rr))
+	assert.Contains(t, got, "t3.row_total@t3.granted.total")
+	assert.Contains(t, got, "total.blank@t4.rev.total")
+	assert.Contains(t, got, "total.blank@t4.lit_direct.total")
+}
