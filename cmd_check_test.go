@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 )
@@ -202,4 +204,39 @@ func TestCheckPrev(t *testing.T) {
 	code, out, _ = runCLI("check", "--json", "--prev", filepath.Join(prev, "p.json"), cf)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "prev.carry")
+}
+
+func TestCheckAnnotateWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	badR := sampleReport("示例县", 2022)
+	badR.Cells["t3.granted.natural"] = 3
+	in := filepath.Join(dir, "bad.xlsx")
+	require.NoError(t, convert.WriteFile(in, badR, convert.Options{}))
+	before, err := os.ReadFile(in)
+	require.NoError(t, err)
+	ann := filepath.Join(dir, "annotated")
+	code, out, errs := runCLI("check", "--annotate", ann, in)
+	assert.Equal(t, 1, code, out+errs)
+	assert.Contains(t, out, "bad.xlsx:三、依申请公开!")
+	after, err := os.ReadFile(in)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "inputs are never modified")
+
+	f, err := excelize.OpenFile(filepath.Join(ann, "bad.xlsx"))
+	require.NoError(t, err)
+	defer f.Close()
+	comments, err := f.GetComments("三、依申请公开")
+	require.NoError(t, err)
+	var texts []string
+	for _, c := range comments {
+		for _, p := range c.Paragraph {
+			texts = append(texts, p.Text)
+		}
+	}
+	assert.Contains(t, strings.Join(texts, "\n"), "t3.result_total（error）：表三（七）总计·自然人：各项之和为3，表中为4")
+
+	// Annotating into the input's own directory would overwrite it: refused.
+	code, _, errs = runCLI("check", "--annotate", dir, in)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "output_is_input")
 }
