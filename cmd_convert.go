@@ -228,7 +228,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			err = os.MkdirAll(filepath.Dir(c.out), 0o755)
 		}
 		if err == nil {
-			err = convert.AtomicWrite(c.out, b)
+			err = convert.AtomicWriteNoSync(c.out, b)
 		}
 		if err != nil {
 			return batch.Result{Err: &writeError{c.out, err}}
@@ -269,6 +269,8 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		bar.step(failed)
 	})
 	bar.done()
+	// One flush for the whole batch instead of an fsync per file.
+	flushAll()
 	interrupted := runErr != nil
 	if table != nil && !interrupted {
 		err := table.Flush()
