@@ -136,6 +136,28 @@ func (rc *recognizer) findSections() {
 	}
 }
 
+// hanYear reads a year written in Chinese digits ("二〇二〇" → 2020).
+func hanYear(s string) int {
+	digits := []rune("〇一二三四五六七八九")
+	n := 0
+	for _, r := range s {
+		d := -1
+		for i, x := range digits {
+			if x == r {
+				d = i
+			}
+		}
+		if r == '○' || r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
+}
+
 func sectionNum(id string) int {
 	n, _ := strconv.Atoi(strings.TrimPrefix(id, "s"))
 	return n
@@ -224,6 +246,7 @@ func similarity(a, b string) float64 {
 var (
 	reYearTitle  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*度?`)
 	reYearPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日`)
+	reYearHan    = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年`)
 	reAgencyText = regexp.MustCompile(`^(?:(?:19|20)\d\d)年(?:度)?[，,、]?\s*([^，,。；;（(“"\s]{2,20}?)(?:坚持|深入|认真|始终|全面|紧紧|紧扣|围绕|严格|按照|以习近平|高度|积极|聚焦|持续|进一步|把|在|以)`)
 )
 
@@ -257,8 +280,13 @@ func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
 	if ti := rc.titleIndex(); ti >= 0 {
 		r.Title = strings.TrimSpace(rc.items[ti].text)
-		if m := reYearTitle.FindStringSubmatchIndex(r.Title); m != nil {
+		m := reYearTitle.FindStringSubmatchIndex(r.Title)
+		if m != nil {
 			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
+		} else if m = reYearHan.FindStringSubmatchIndex(r.Title); m != nil {
+			r.Year = hanYear(r.Title[m[2]:m[3]])
+		}
+		if m != nil {
 			ag := strings.TrimSpace(r.Title[:m[0]])
 			if ag == "" {
 				if k := strings.Index(r.Title, "政府信息公开"); k > 0 {

@@ -622,6 +622,14 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
+		// A 2021 merged block: one value, wherever the row prints it.
+		for _, c := range vals {
+			if c.Text != "" {
+				vals = []Cell{c}
+			}
+		}
+	}
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}

@@ -438,3 +438,26 @@ func TestChrome(t *testing.T) {
 	assert.Equal(t, []string{"正文。"}, r.Sections[1].Paragraphs)
 	assert.True(t, strings.HasPrefix(r.Notes[0].Detail, "标题"))
 }
+
+func TestYearAndAgency(t *testing.T) {
+	cases := []struct {
+		text, agency string
+		year         int
+	}{
+		{"某某市人民政府二〇二〇年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", 2020},
+		{"某某区2023年度政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
+		{"本年度报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年，某某镇人民政府坚持以公开为常态。\n", "某某镇人民政府", 2021},
+	}
+	for _, c := range cases {
+		r := recog(t, "", c.text)
+		assert.Equal(t, c.year, r.Year, c.text)
+		assert.Equal(t, c.agency, r.Agency, c.text)
+	}
+}
+
+// TestMergedBlockValue: a 2021 merged block's one value, wherever the row
+// prints it.
+func TestMergedBlockValue(t *testing.T) {
+	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
+	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
+}
