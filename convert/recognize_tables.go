@@ -32,6 +32,7 @@ type pending struct {
 	vals     []Cell
 	rowCells int // cells of the label's own grid row (1: one cell per line)
 	t3map    []string
+	t2head   []Cell // the 表二 header row above, if any
 	unit     string
 }
 
@@ -107,6 +108,7 @@ func (rc *recognizer) readTables() {
 	var lastT3 = -1 // index in f.T3Rows of the last matched 表三 row
 	var t3map []string
 	t2unit := map[string]string{} // column id → unit its header states
+	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
@@ -143,6 +145,7 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(t); ok {
 					flush()
 					it.table = true
+					t2head = nil
 				}
 				continue
 			}
@@ -222,6 +225,7 @@ func (rc *recognizer) readTables() {
 					}
 				}
 				if ctx == "t2" || ctx == "" {
+					t2head = cells
 					for _, c := range cells {
 						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
 							t2unit["amount"] = u
@@ -305,7 +309,10 @@ func (rc *recognizer) readTables() {
 						ctx = hit.table
 					}
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map}
+				if _, ok := f.MatchT2Block(text); ok {
+					t2head = nil
+				}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -677,8 +684,14 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 	var ids []string
 	switch h.table {
 	case "t2":
-		for _, c := range h.t2block.Cols {
-			ids = append(ids, "t2."+h.t2row.ID+"."+c.ID)
+		cols := t2HeaderMap(h.t2block, p.t2head)
+		if cols == nil {
+			for _, c := range h.t2block.Cols {
+				cols = append(cols, c.ID)
+			}
+		}
+		for _, c := range cols {
+			ids = append(ids, "t2."+h.t2row.ID+"."+c)
 		}
 	case "t3":
 		rowID := h.t3row.ID
@@ -818,4 +831,42 @@ func anyNumber(vals []Cell) bool {
 		}
 	}
 	return false
+}
+
+// t2HeaderMap maps the value positions of a 表二 block to its columns by the
+// header row's labels (信息内容 | 本年新制作数量 | …) when every column is
+// named once; nil means positional (no header, a truncated or invented
+// header).
+func t2HeaderMap(b schema.T2Block, head []Cell) []string {
+	if len(head) == 0 {
+		return nil
+	}
+	var m []string
+	seen := map[string]bool{}
+	for i, c := range head {
+		if c.Text == "" {
+			continue
+		}
+		if i == 0 && schema.Normalize(c.Text) == schema.Normalize(schema.T2ContentHeader) {
+			continue
+		}
+		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
+		if !ok {
+			n := schema.Normalize(c.Text)
+			for _, bc := range b.Cols {
+				if strings.HasPrefix(n, schema.Normalize(bc.Label)+"(") {
+					col, ok = bc, true
+				}
+			}
+		}
+		if !ok || seen[col.ID] {
+			return nil
+		}
+		seen[col.ID] = true
+		m = append(m, col.ID)
+	}
+	if len(m) != len(b.Cols) {
+		return nil
+	}
+	return m
 }

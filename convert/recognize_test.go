@@ -461,3 +461,18 @@ func TestMergedBlockValue(t *testing.T) {
 	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
 	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
 }
+
+// TestT2HeaderOrder: 表二 columns follow their header labels when every
+// column is named; a truncated header keeps the official order.
+func TestT2HeaderOrder(t *testing.T) {
+	r := recog(t, "2019", "二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 对外公开总数量 | 本年新制作数量 | 本年新公开数量 |\n规章 | 9 | 1 | 2 |\n")
+	assert.Equal(t, 9.0, r.Cells["t2.rules.published_total"])
+	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
+	assert.Equal(t, 2.0, r.Cells["t2.rules.published_new"])
+	r = recog(t, "2019", "二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 本年新 | 本年新 | 对外公开总数量 |\n规章 | 1 | 2 | 9 |\n")
+	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
+	assert.Equal(t, 2.0, r.Cells["t2.rules.published_new"])
+	assert.Equal(t, 9.0, r.Cells["t2.rules.published_total"])
+}
