@@ -250,13 +250,19 @@ var (
 	reAgencyText = regexp.MustCompile(`^(?:(?:19|20)\d\d)年(?:度)?[，,、]?\s*([^，,。；;（(“"\s]{2,20}?)(?:坚持|深入|认真|始终|全面|紧紧|紧扣|围绕|严格|按照|以习近平|高度|积极|聚焦|持续|进一步|把|在|以)`)
 )
 
-// titleIndex returns the index of the title paragraph (before 一、), or -1.
-func (rc *recognizer) titleIndex() int {
+// titleItems returns the indexes of the paragraphs that make the title:
+// the first paragraph when it reads as a title, or a title a PDF broke over
+// up to three short lines ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
+func (rc *recognizer) titleItems() []int {
+	var idx []int
 	for i, it := range rc.items {
-		if it.section > 0 {
-			return -1
+		if it.section > 0 || len(idx) == 3 {
+			break
 		}
 		if !it.para {
+			if len(idx) > 0 {
+				break
+			}
 			continue
 		}
 		t := strings.TrimSpace(it.text)
@@ -264,22 +270,28 @@ func (rc *recognizer) titleIndex() int {
 			continue
 		}
 		if it.body {
-			return -1
+			break
 		}
-		rs := []rune(t)
-		if len(rs) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
+		idx = append(idx, i)
+		if len([]rune(t)) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
 			(strings.Contains(t, "年") || strings.Contains(t, "公开")) {
-			return i
+			return idx
 		}
-		return -1 // the title is the first paragraph or there is none
+		if len([]rune(t)) > 30 || strings.ContainsAny(t, "，。；：:,") {
+			break
+		}
 	}
-	return -1
+	return nil
 }
 
 func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
-	if ti := rc.titleIndex(); ti >= 0 {
-		r.Title = strings.TrimSpace(rc.items[ti].text)
+	if ti := rc.titleItems(); ti != nil {
+		var parts []string
+		for _, i := range ti {
+			parts = append(parts, strings.TrimSpace(rc.items[i].text))
+		}
+		r.Title = strings.Join(parts, "")
 		m := reYearTitle.FindStringSubmatchIndex(r.Title)
 		if m != nil {
 			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
@@ -403,7 +415,10 @@ func (rc *recognizer) buildSections() {
 	for i := 1; i <= 6; i++ {
 		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
 	}
-	ti := rc.titleIndex()
+	title := map[int]bool{}
+	for _, i := range rc.titleItems() {
+		title[i] = true
+	}
 	cur := 0
 	for i, it := range rc.items {
 		if it.section > 0 {
@@ -415,7 +430,7 @@ func (rc *recognizer) buildSections() {
 			}
 			continue
 		}
-		if !it.para || i == ti || it.table {
+		if !it.para || title[i] || it.table {
 			continue
 		}
 		t := strings.TrimSpace(it.text)
@@ -497,7 +512,27 @@ func (rc *recognizer) finish() {
 		}
 	}
 	sortNotes(r.Notes)
+	r.Notes = coalesceNotes(r.Notes)
 	r.Normalize()
+}
+
+// coalesceNotes merges notes that say the same thing at the same place
+// (a reader's note on each cell of one split row) into one note naming
+// every cell.
+func coalesceNotes(notes []report.Note) []report.Note {
+	var out []report.Note
+	at := map[[3]string]int{}
+	for _, n := range notes {
+		k := [3]string{n.Kind, n.Pos, n.Detail}
+		if i, ok := at[k]; ok {
+			out[i].Cells = append(out[i].Cells, n.Cells...)
+			continue
+		}
+		at[k] = len(out)
+		n.Cells = append([]string(nil), n.Cells...)
+		out = append(out, n)
+	}
+	return out
 }
 
 // sortNotes orders notes by their line in the source (stable; notes about

@@ -413,6 +413,7 @@ func TestCellNotes(t *testing.T) {
 	}
 	row[1].Note = &CellNote{Kind: report.NoteAmbiguousSplit, Detail: "69·3 或 6·93"}
 	row[2].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: "由总计确定"}
+	row[3].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: "由总计确定"}
 	row = append(row, Cell{Cont: true, Text: "99"})
 	doc := &Document{Name: "g.txt", Blocks: []Block{
 		{Kind: Para, Text: "三、收到和处理政府信息公开申请情况", Pos: "g.txt:1"},
@@ -425,6 +426,14 @@ func TestCellNotes(t *testing.T) {
 	assert.Equal(t, 1.0, r.Cells["t3.granted.total"])
 	assert.True(t, hasNote(r, report.NoteAmbiguousSplit, "t3.granted.natural"))
 	assert.True(t, hasNote(r, report.NoteSplitChosen, "t3.granted.commercial"))
+	chosen := 0
+	for _, n := range r.Notes {
+		if n.Kind == report.NoteSplitChosen {
+			chosen++
+			assert.Equal(t, []string{"t3.granted.commercial", "t3.granted.research"}, n.Cells)
+		}
+	}
+	assert.Equal(t, 1, chosen, "one note for one split")
 	for _, n := range r.Notes {
 		assert.NotEmpty(t, n.Pos, n.Kind)
 	}
@@ -475,4 +484,13 @@ func TestT2HeaderOrder(t *testing.T) {
 	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
 	assert.Equal(t, 2.0, r.Cells["t2.rules.published_new"])
 	assert.Equal(t, 9.0, r.Cells["t2.rules.published_total"])
+}
+
+// TestTitleOverLines: a title a PDF broke over two short lines.
+func TestTitleOverLines(t *testing.T) {
+	r := recog(t, "", "某某区人民政府\n2023 年政府信息公开工作年度报告\n本报告统计期限从2023年1月1日到12月31日止。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2023 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2023, r.Year)
+	assert.Equal(t, []string{"本报告统计期限从2023年1月1日到12月31日止。"}, r.Sections[0].Paragraphs)
 }
