@@ -33,6 +33,7 @@ type pending struct {
 	rowCells int // cells of the label's own grid row (1: one cell per line)
 	t3map    []string
 	t2head   []Cell // the 表二 header row above, if any
+	prevT3   int    // the last 表三 row before this one (for wrapped labels)
 	unit     string
 }
 
@@ -256,7 +257,7 @@ func (rc *recognizer) readTables() {
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
-					if h := rc.matchRow(ctx, joined, lastT3); h != nil && (h.canon == pend.hit.canon) {
+					if h := rc.matchRow(ctx, joined, pend.prevT3); h != nil && (h.canon == pend.hit.canon) {
 						pend.text = joined
 						h.pos = pend.hit.pos
 						pend.hit = h
@@ -296,6 +297,7 @@ func (rc *recognizer) readTables() {
 					hit, text, pos = h, lt, labels[li].Pos
 					break
 				}
+				prevT3 := lastT3
 				if hit != nil && hit.table == "t3" {
 					for idx, row := range f.T3Rows {
 						if row.Label == hit.t3row.Label {
@@ -312,7 +314,7 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(text); ok {
 					t2head = nil
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -481,6 +483,23 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, variant: true, printed: text}
 		}
 	}
+	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
+	if len([]rune(norm)) >= 6 {
+		var hits []schema.T3Row
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
+			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+				hits = append(hits, row)
+			}
+		}
+		if len(hits) == 1 {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
+		}
+	}
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
@@ -499,23 +518,6 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		if best >= 0 && bestSim >= 0.6 {
 			row := f.T3Rows[best]
 			return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: true, printed: text}
-		}
-	}
-	// A wrapped label: the printed text is the start of exactly one label.
-	// Within the expected rows when the table has started: never across
-	// groups.
-	if len([]rune(norm)) >= 6 {
-		var hits []schema.T3Row
-		for idx, row := range f.T3Rows {
-			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
-				continue
-			}
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
-				hits = append(hits, row)
-			}
-		}
-		if len(hits) == 1 {
-			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
 		}
 	}
 	return nil
@@ -640,8 +642,11 @@ func (rc *recognizer) assign(p *pending) {
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}
-	if h.variant {
+	switch {
+	case h.variant:
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	case h.partial:
+		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue

@@ -494,3 +494,26 @@ func TestTitleOverLines(t *testing.T) {
 	assert.Equal(t, 2023, r.Year)
 	assert.Equal(t, []string{"本报告统计期限从2023年1月1日到12月31日止。"}, r.Sections[0].Paragraphs)
 }
+
+// TestWrappedLabels: a label broken over lines, the values on any of them.
+func TestWrappedLabels(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"（二）部分公开（区分处理的，只计这一情 |\n"+
+		"形，不计其他情形） |\n"+
+		"2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"+
+		"（六）其他处理 |\n"+
+		"1、申请人无正当理由逾期不补 |\n"+
+		"正、行政机关不再处理其政府信 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"息公开申请 |\n"+
+		"2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n")
+	assert.Equal(t, 2.0, r.Cells["t3.partial.natural"])
+	assert.Equal(t, 3.0, r.Cells["t3.other.no_correction.total"])
+	assert.Equal(t, 4.0, r.Cells["t3.other.fee_unpaid.total"])
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
+
+	// A truncated label with its values: matched, with a note.
+	r = recog(t, "2021", t3Head+"一、本年新收政府信息公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 5.0, r.Cells["t3.new_received.total"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.new_received.total"))
+}
