@@ -47,6 +47,12 @@ type item struct {
 	heading bool // the source marked the paragraph as a heading
 	body    bool // the source marked the paragraph as body text
 	cells   []Cell
+	// width is the grid row's width, merged positions included; rect says
+	// every row of its grid has that width (HTML, workbooks, Markdown):
+	// then blank cells at the end of a row are real blank cells. In ragged
+	// pipe text they may be the remains of merged cells.
+	width int
+	rect  bool
 	// section is the index of the heading item (s1–s6) this item starts,
 	// or 0.
 	section int
@@ -75,6 +81,12 @@ func (rc *recognizer) flatten() {
 		case Para:
 			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading, body: b.Body})
 		case Grid:
+			rect := true
+			for _, row := range b.Rows {
+				if len(row) != len(b.Rows[0]) {
+					rect = false
+				}
+			}
 			for _, row := range b.Rows {
 				var cells []Cell
 				for _, c := range row {
@@ -87,7 +99,7 @@ func (rc *recognizer) flatten() {
 					cells = append(cells, c)
 				}
 				if len(cells) > 0 {
-					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos})
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect})
 				}
 			}
 		}

@@ -340,10 +340,18 @@ func (rc *recognizer) readTables() {
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
-				rc.t4runs = append(rc.t4runs, t4run{vals: trimTrailingEmpty(vals), group: t4group, pos: vals[0].Pos})
+				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
+					vals = trimTrailingEmpty(vals)
+				}
+				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
+				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 {
+					// Ragged pipe text: blanks ending the row may be the
+					// remains of merged cells, not blank values.
+					vals = trimTrailingEmpty(vals)
+				}
 				pend.vals = append(pend.vals, vals...)
 			default:
 				if anyNumber(vals) && ctx != "" {
@@ -874,4 +882,23 @@ func t2HeaderMap(b schema.T2Block, head []Cell) []string {
 		return nil
 	}
 	return m
+}
+
+// officialWidth is the width of a row of the pending row's table in the
+// official grid: 表三 3 label columns and 7 value columns (seed-style pipe
+// text pads every row to it), 表二 1 label column and 3 value columns.
+func (rc *recognizer) officialWidth(p *pending) int {
+	if p.hit == nil {
+		return -1
+	}
+	switch p.hit.table {
+	case "t3":
+		if len(p.t3map) > 0 {
+			return 3 + len(p.t3map)
+		}
+		return 3 + len(rc.f.T3Cols)
+	case "t2":
+		return 4
+	}
+	return -1
 }

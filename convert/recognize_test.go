@@ -517,3 +517,50 @@ func TestWrappedLabels(t *testing.T) {
 	assert.Equal(t, 5.0, r.Cells["t3.new_received.total"])
 	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.new_received.total"))
 }
+
+// TestNeverShift damages each table row of the samples (a value cell
+// dropped, a cell doubled) and expects every value read to be the true
+// one: a damaged row goes missing, never shifted into wrong cells.
+func TestNeverShift(t *testing.T) {
+	for _, name := range []string{"sample-2019", "sample-2021"} {
+		text := readSample(t, name)
+		truth := recognizeText(t, text)
+		lines := splitLines(text)
+		for i, ln := range lines {
+			cells, ok := pipeCells(ln)
+			if !ok {
+				continue
+			}
+			for _, damage := range []string{"drop", "double"} {
+				var vi []int
+				for k, c := range cells {
+					if c != "" && isValueText(c) {
+						vi = append(vi, k)
+					}
+				}
+				if len(vi) == 0 {
+					continue
+				}
+				k := vi[len(vi)/2]
+				var out []string
+				for j, c := range cells {
+					if j == k && damage == "drop" {
+						continue
+					}
+					out = append(out, c)
+					if j == k && damage == "double" {
+						out = append(out, c)
+					}
+				}
+				dl := append([]string{}, lines...)
+				dl[i] = strings.Join(out, " | ") + " |"
+				got := recognizeText(t, strings.Join(dl, "\n")+"\n")
+				for id, v := range got.Cells {
+					if w, ok := truth.Cells[id]; !ok || w != v {
+						t.Errorf("%s line %d %s: %s = %v, truth %v", name, i+1, damage, id, v, w)
+					}
+				}
+			}
+		}
+	}
+}
