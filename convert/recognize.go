@@ -133,6 +133,10 @@ func (rc *recognizer) findSections() {
 			continue
 		}
 		n, head, rest, variant, ok := fuzzyHeading(f, text)
+		if !ok && it.heading {
+			n, ok = headingByWording(f, text)
+			head, rest, variant = text, "", true
+		}
 		if !ok || n <= last {
 			continue
 		}
@@ -219,6 +223,24 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 		return num + 1, text, "", true, true
 	}
 	return 0, "", "", false, false
+}
+
+// headingByWording recognizes a paragraph the source marked as a heading
+// by its wording alone: printed without its numeral ("总体情况") or
+// misnumbered ("三、政府信息公开行政复议、行政诉讼情况").
+func headingByWording(f *schema.Format, text string) (int, bool) {
+	norm := stripOrdinal(schema.Normalize(text))
+	if norm == "" || len([]rune(norm)) > 40 {
+		return 0, false
+	}
+	for i, sec := range f.Sections {
+		for _, c := range append([]string{sec.Heading}, sec.Variants...) {
+			if stripOrdinal(schema.Normalize(c)) == norm {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
 }
 
 var reOrdinal = regexp.MustCompile(`^(\d{1,2}\.|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.])`)

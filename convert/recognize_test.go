@@ -564,3 +564,17 @@ func TestNeverShift(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsByWording: a heading the source marked as such (Markdown
+// '#'), printed without its numeral or misnumbered, is found by its words;
+// an unmarked line with the same words is a paragraph.
+func TestHeadingsByWording(t *testing.T) {
+	r := recog(t, "", "## 总体情况\n正文。\n## 三、政府信息公开行政复议、行政诉讼情况\n"+
+		"主动公开政府信息情况\n## 五、存在的主要问题及改进情况\n")
+	assert.Equal(t, "总体情况", r.Sections[1].Heading)
+	assert.Equal(t, "", r.Sections[2].Heading)
+	assert.Equal(t, "三、政府信息公开行政复议、行政诉讼情况", r.Sections[4].Heading)
+	assert.Equal(t, []string{"主动公开政府信息情况"}, r.Sections[4].Paragraphs)
+	assert.Equal(t, "五、存在的主要问题及改进情况", r.Sections[5].Heading)
+	assert.True(t, hasNote(r, report.NoteLabelVariant, ""))
+}
