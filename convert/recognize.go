@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -38,6 +39,21 @@ func Recognize(doc *Document, opt Options) (*report.Report, error) {
 	rc.finish()
 	return rc.r, nil
 }
+
+// ErrFormatConflict: the format forced with --format contradicts the labels
+// the report prints (a 2021 report has 本年制发件数, a 2019 one 本年新制作数量).
+var ErrFormatConflict = errors.New("the forced format contradicts the report's labels")
+
+// FormatConflictError says which format was forced and which the labels
+// show; it is ErrFormatConflict.
+type FormatConflictError struct{ Forced, Labels string }
+
+func (e *FormatConflictError) Error() string {
+	return fmt.Sprintf("--format %s contradicts the report's labels, which are those of format %s", e.Forced, e.Labels)
+}
+
+// Is makes errors.Is(err, ErrFormatConflict) true.
+func (e *FormatConflictError) Is(target error) bool { return target == ErrFormatConflict }
 
 // item is a paragraph or one grid row, in document order.
 type item struct {
@@ -420,7 +436,7 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		return fmt.Errorf("unknown format %q (want 2019 or 2021)", forced)
 	}
 	if forced != "" && byLabels != "" && forced != byLabels {
-		return fmt.Errorf("--format %s contradicts the labels of the report, which are those of format %s", forced, byLabels)
+		return &FormatConflictError{Forced: forced, Labels: byLabels}
 	}
 	switch {
 	case forced != "":

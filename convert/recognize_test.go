@@ -390,7 +390,7 @@ func TestFormatDecision(t *testing.T) {
 	doc, err := readText("r.txt", text)
 	require.NoError(t, err)
 	_, err = Recognize(doc, Options{Format: "2021"})
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrFormatConflict)
 
 	r = recog(t, "", "某某县2022年政府信息公开工作年度报告\n一、总体情况\n")
 	assert.Equal(t, "2021", r.Format)
