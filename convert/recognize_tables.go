@@ -360,7 +360,6 @@ func (rc *recognizer) readTables() {
 			}
 			j = k
 		}
-		_ = i
 	}
 	flush()
 	rc.assignT4()
@@ -805,6 +804,10 @@ func (rc *recognizer) assignT4() {
 				byName = false
 			}
 			named[run.group] = true
+		}
+		if !byName && len(five) != len(f.T4Groups) {
+			r.AddNote(report.NoteUnreadableValue, five[0].pos, fmt.Sprintf("表四找到%d组5个数值，未注明属于行政复议还是行政诉讼，无法确定对应关系，记为缺失", len(five)), all...)
+			return
 		}
 		for k, run := range five {
 			g := f.T4Groups[k].ID

@@ -578,3 +578,12 @@ func TestHeadingsByWording(t *testing.T) {
 	assert.Equal(t, "五、存在的主要问题及改进情况", r.Sections[5].Heading)
 	assert.True(t, hasNote(r, report.NoteLabelVariant, ""))
 }
+
+// TestT4UnnamedRuns: two unnamed runs of five cannot say which groups they
+// are.
+func TestT4UnnamedRuns(t *testing.T) {
+	r := recog(t, "2019", "四、政府信息公开行政复议、行政诉讼情况\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n1 | 0 | 0 | 0 | 1 |\n"+
+		"结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n2 | 0 | 0 | 0 | 2 |\n")
+	assert.Empty(t, r.Cells)
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t4.rev.upheld"))
+}
