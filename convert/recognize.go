@@ -348,15 +348,20 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		} else if m = reYearHan.FindStringSubmatchIndex(r.Title); m != nil {
 			r.Year = hanYear(r.Title[m[2]:m[3]])
 		}
+		// The agency: the text before the year, or between the year and
+		// 政府信息公开 when the title starts with the year.
+		ag := ""
 		if m != nil {
-			ag := strings.TrimSpace(r.Title[:m[0]])
-			if ag == "" {
-				if k := strings.Index(r.Title, "政府信息公开"); k > 0 {
-					ag = r.Title[:k]
-				}
-			}
-			r.Agency = strings.TrimSpace(ag)
+			ag = strings.TrimSpace(r.Title[:m[0]])
 		}
+		if k := strings.Index(r.Title, "政府信息公开"); ag == "" && k > 0 {
+			from := 0
+			if m != nil && m[1] <= k {
+				from = m[1]
+			}
+			ag = strings.TrimSpace(r.Title[from:k])
+		}
+		r.Agency = ag
 	}
 	// The statistics period: "统计期限从2020年1月1日到12月31日止".
 	for _, it := range rc.items {
