@@ -589,3 +589,70 @@ func TestT4UnnamedRuns(t *testing.T) {
 	assert.Empty(t, r.Cells)
 	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t4.rev.upheld"))
 }
+
+// TestHTMLLikeGrid: an official 表三 as an HTML table gives it, spans
+// expanded (Cont on covered positions), the vertical label split in two
+// blocks where the table crossed a page, and the 总计 column left blank
+// for result rows (as 上海 2019 did).
+func TestHTMLLikeGrid(t *testing.T) {
+	f := schema.Get("2021")
+	cont := Cell{Cont: true}
+	val := func(s string) Cell { return Cell{Text: s, RowSpan: 1, ColSpan: 1} }
+	head := [][]Cell{
+		{val(schema.T3Note), cont, cont, val(schema.T3Applicant), cont, cont, cont, cont, cont, cont},
+		{cont, cont, cont, val("自然人"), val("法人或其他组织"), cont, cont, cont, cont, val("总计")},
+		{cont, cont, cont, cont, val("商业\n企业"), val("科研机构"), val("社会公益 组织"), val("法律服务机构"), val("其他"), cont},
+	}
+	var rows [][]Cell
+	rows = append(rows, head...)
+	group, sub := "", ""
+	for _, r := range f.T3Rows {
+		var labels []Cell
+		switch {
+		case r.IsGroup && r.Group == "":
+			group = r.Label
+			continue
+		case r.IsGroup:
+			sub = r.Label
+			continue
+		case r.Group == "":
+			labels = []Cell{val(r.Label), cont, cont}
+		case r.Group == group:
+			first := val(group)
+			if r.ID != "granted" && r.ID != "other.no_correction" {
+				first = cont // the vertical label, repeated after a page break
+			}
+			labels = []Cell{first, val(r.Label), cont}
+		default:
+			s := cont
+			if strings.HasPrefix(r.Label, "1.") {
+				s = val(sub)
+			}
+			labels = []Cell{cont, s, val(r.Label)}
+		}
+		total := ""
+		if r.ID == "result_total" || !r.Result {
+			total = "1"
+		}
+		rows = append(rows, append(labels, val("1"), val("0"), val("0"), val("0"), val("0"), val("0"), val(total)))
+	}
+	doc := &Document{Name: "t.html", Blocks: []Block{
+		{Kind: Para, Text: "三、收到和处理政府信息公开申请情况", Pos: "t.html:1"},
+		{Kind: Grid, Pos: "t.html:2", Rows: rows},
+	}}
+	r, err := Recognize(doc, Options{Format: "2021"})
+	require.NoError(t, err)
+	for _, row := range f.T3DataRows(nil) {
+		assert.Equal(t, 1.0, r.Cells["t3."+row.ID+".natural"], row.ID)
+		assert.Equal(t, 0.0, r.Cells["t3."+row.ID+".other_org"], row.ID)
+		if row.Result {
+			assert.Equal(t, "", r.Missing["t3."+row.ID+".total"], row.ID)
+			assert.True(t, hasNote(r, report.NotePublishedTotal, "t3."+row.ID+".total"), row.ID)
+		} else {
+			assert.Equal(t, 1.0, r.Cells["t3."+row.ID+".total"], row.ID)
+		}
+	}
+	assert.Empty(t, r.Layout)
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
+	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
+}
