@@ -616,38 +616,68 @@ func (rc *recognizer) settleOther() {
 	if f.Key != schema.F2021 {
 		return
 	}
+	// single: t3.other.<col>; sub: the three sub-rows t3.other.<row>.<col>.
 	var single, sub []string
-	for id := range r.Cells {
-		if strings.HasPrefix(id, "t3.other.") {
+	singleNums, subNums := 0, 0
+	for _, m := range []map[string]bool{keySet(r.Cells), keySet(r.Missing)} {
+		for id := range m {
+			if !strings.HasPrefix(id, "t3.other.") {
+				continue
+			}
+			_, num := r.Cells[id]
 			if f.HasCell(id, nil) {
 				sub = append(sub, id)
+				if num {
+					subNums++
+				}
 			} else {
 				single = append(single, id)
+				if num {
+					singleNums++
+				}
 			}
-		}
-	}
-	for id := range r.Missing {
-		if strings.HasPrefix(id, "t3.other.") && !f.HasCell(id, nil) {
-			single = append(single, id)
 		}
 	}
 	if len(single) == 0 {
 		return
 	}
-	if len(sub) == 0 {
+	sort.Strings(single)
+	sort.Strings(sub)
+	drop := func(ids []string, what string) {
+		pos := r.Pos[ids[0]]
+		if pos == "" {
+			pos = rc.doc.Name
+		}
+		var vals []string
+		for _, id := range ids {
+			if v, ok := r.Cells[id]; ok {
+				vals = append(vals, report.FormatNumber(v))
+			} else {
+				vals = append(vals, "“"+r.Missing[id]+"”")
+			}
+			delete(r.Cells, id)
+			delete(r.Missing, id)
+			delete(r.Pos, id)
+		}
+		r.AddNote(report.NoteExtraRow, pos, what+"未采用："+strings.Join(vals, " "))
+	}
+	if subNums == 0 && (singleNums > 0 || len(sub) == 0) {
+		// （六）其他处理 printed as one row: the sub-rows do not exist.
 		r.Layout = append(r.Layout, schema.LayoutOtherSingleRow)
+		if len(sub) > 0 {
+			drop(sub, "（六）其他处理已按一行填报，其下各项没有数值，")
+		}
 		return
 	}
-	sort.Strings(single)
-	var vals []string
-	for _, id := range single {
-		if v, ok := r.Cells[id]; ok {
-			vals = append(vals, report.FormatNumber(v))
-		}
-		delete(r.Cells, id)
-		delete(r.Missing, id)
+	drop(single, "（六）其他处理一行的数值（小计）")
+}
+
+func keySet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
 	}
-	r.AddNote(report.NoteExtraRow, rc.doc.Name, "（六）其他处理一行的数值（小计）未采用："+strings.Join(vals, " "))
+	return out
 }
 
 func nearlyEqual(a, b float64) bool {

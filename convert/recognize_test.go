@@ -656,3 +656,15 @@ func TestHTMLLikeGrid(t *testing.T) {
 	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
 	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
 }
+
+// TestOtherSingleRowBlankSubRows: （六） as one row with numbers and its
+// sub-rows printed empty: the single row stands, the empty sub-rows go.
+func TestOtherSingleRowBlankSubRows(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 2 | 3 |\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | | | | | | | |\n")
+	assert.Equal(t, []string{schema.LayoutOtherSingleRow}, r.Layout)
+	assert.Equal(t, 3.0, r.Cells["t3.other.total"])
+	for id := range r.Missing {
+		assert.True(t, schema.Get("2021").HasCell(id, r.Layout), id)
+	}
+}
