@@ -668,3 +668,18 @@ func TestOtherSingleRowBlankSubRows(t *testing.T) {
 		assert.True(t, schema.Get("2021").HasCell(id, r.Layout), id)
 	}
 }
+
+// TestWebChrome: a breadcrumb at the top and page furniture at the bottom
+// are dropped with notes.
+func TestWebChrome(t *testing.T) {
+	r := recog(t, "", "当前位置：首页 > 政务公开 > 年报\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n附件下载：\n【打印本页】【关闭窗口】\n")
+	assert.Equal(t, []string{"无。"}, r.Sections[6].Paragraphs)
+	assert.Equal(t, []string{}, r.Sections[0].Paragraphs)
+	n := 0
+	for _, note := range r.Notes {
+		if note.Kind == report.NoteChromeDropped {
+			n++
+		}
+	}
+	assert.Equal(t, 3, n)
+}
