@@ -242,10 +242,7 @@ func (rc *recognizer) readTables() {
 			if cells[j].Text != "" && !isValueText(cells[j].Text) {
 				// A run of labels: the last one that names a row is the
 				// row label; earlier ones are group labels.
-				k := j
-				for k < len(cells) && (cells[k].Text == "" || !isValueText(cells[k].Text)) {
-					k++
-				}
+				k := labelRunEnd(cells, j)
 				labels := cells[j:k]
 				if ctx == "t2" || ctx == "" {
 					for _, c := range labels {
@@ -265,7 +262,7 @@ func (rc *recognizer) readTables() {
 						continue
 					}
 				}
-				if pend != nil && pend.hit == nil && len(pend.vals) == 0 && len(labels) == 1 {
+				if pend != nil && pend.hit == nil && nonEmpty(pend.vals) == 0 && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
 					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
 						h.pos = pend.pos
@@ -904,4 +901,29 @@ func (rc *recognizer) officialWidth(p *pending) int {
 		return 4
 	}
 	return -1
+}
+
+// labelRunEnd returns the end of the run of label cells starting at j:
+// blank cells belong to the run only between two labels; blanks after the
+// last label are the row's (blank) values.
+func labelRunEnd(cells []Cell, j int) int {
+	k := j
+	for k < len(cells) {
+		if cells[k].Text != "" && !isValueText(cells[k].Text) {
+			k++
+			continue
+		}
+		if cells[k].Text == "" {
+			m := k
+			for m < len(cells) && cells[m].Text == "" {
+				m++
+			}
+			if m < len(cells) && !isValueText(cells[m].Text) {
+				k = m
+				continue
+			}
+		}
+		break
+	}
+	return k
 }
