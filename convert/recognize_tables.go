@@ -573,8 +573,10 @@ func (rc *recognizer) expected(p *pending) int {
 	return 0
 }
 
+// trimTrailingEmpty drops blank cells ending a run; a blank cell carrying a
+// reader's note is kept (it stands for a value the reader could not read).
 func trimTrailingEmpty(vals []Cell) []Cell {
-	for len(vals) > 0 && vals[len(vals)-1].Text == "" {
+	for len(vals) > 0 && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	return vals
@@ -631,7 +633,7 @@ func (rc *recognizer) assign(p *pending) {
 		}
 	}
 	// Trailing blanks beyond the expected count come from merged cells.
-	for len(vals) > want && vals[len(vals)-1].Text == "" {
+	for len(vals) > want && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)

@@ -697,9 +697,20 @@ func TestBlankCellsWithNotes(t *testing.T) {
 			{{Text: "规章"}, {Text: "0"}, {Text: "0"}, {Text: "0"}},
 			{{Text: "行政规范性文件"}, {Note: note}, {Note: note}, {Note: note}},
 		}},
+		{Kind: Grid, Pos: "g.txt:9", Rows: [][]Cell{
+			{{Text: "第二十条第（九）项"}},
+			{{Text: "信息内容"}, {Text: "采购项目数量"}, {Text: "采购总金额"}},
+			{{Text: "政府集中采购"}, {Note: note}, {Note: note}},
+		}},
 	}}
 	r, err := Recognize(doc, Options{Format: "2021"})
 	require.NoError(t, err)
+	doc.Blocks[1].Rows = nil
+	r19, err := Recognize(doc, Options{Format: "2019"})
+	require.NoError(t, err)
+	for _, id := range []string{"t2.procurement.projects", "t2.procurement.amount"} {
+		assert.True(t, hasNote(r19, report.NoteAmbiguousSplit, id), id)
+	}
 	for _, id := range []string{"t2.normative.issued", "t2.normative.repealed", "t2.normative.in_force"} {
 		assert.Contains(t, r.Missing, id)
 		assert.True(t, hasNote(r, report.NoteAmbiguousSplit, id), id)
