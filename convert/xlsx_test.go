@@ -327,3 +327,22 @@ func TestWorkbookNotAWorkbook(t *testing.T) {
 	_, err := ReadWorkbook("x.xlsx", []byte("PK not really"), Options{})
 	require.ErrorIs(t, err, ErrNotWorkbook)
 }
+
+func TestTemplateHintInForce(t *testing.T) {
+	prev := sampleReport(schema.F2021, nil)
+	prev.Cells["t2.normative.in_force"] = 440
+	r, hints, err := TemplateReport(TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"})
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", hints["t2.normative.in_force"])
+	_, ok := r.Cells["t2.normative.in_force"]
+	assert.False(t, ok, "a hint, not a value")
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"}))
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	defer f.Close()
+	c := templates.Layout(schema.F2021, nil).Cell("t2.normative.in_force")
+	got, err := f.GetCellValue(c.Sheet, templates.Ref(5, c.Row))
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", got)
+}
