@@ -3,12 +3,16 @@ package convert
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -43,33 +47,72 @@ func WriteWorkbook(w io.Writer, r *report.Report, o WorkbookOptions) error {
 		return err
 	}
 	defer f.Close()
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return err
-	}
-	return sortedZip(w, buf.Bytes())
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZipWriter{w: w, parts: map[string]*bytes.Buffer{}} })
+	_, err = f.WriteTo(w)
+	return err
 }
 
-// sortedZip copies a zip with its entries in a fixed order
-// ([Content_Types].xml first, then by name), without recompressing:
-// excelize writes streamed sheets in map order, which would make the bytes
-// differ from run to run.
-func sortedZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
+// sortedZipWriter collects the parts excelize writes and stores them in a
+// fixed order ([Content_Types].xml first, then by name) with fast
+// compression: excelize writes streamed sheets in map order, which would
+// make the bytes differ from run to run, and the default compression level
+// costs more time than it saves bytes on a workbook this small.
+type sortedZipWriter struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+// flatePool keeps compressors between parts and workbooks: a new one
+// allocates about a megabyte.
+var flatePool sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+func (z *sortedZipWriter) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZipWriter) AddFS(fs.FS) error { return errors.New("xlsx: AddFS not supported") }
+
+func (z *sortedZipWriter) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
 	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool {
-		a, b := files[i].Name, files[j].Name
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i], names[j]
 		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
 			return a == "[Content_Types].xml"
 		}
 		return a < b
 	})
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := zw.Copy(f); err != nil {
+	zw := zip.NewWriter(z.w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, ok := flatePool.Get().(*flate.Writer)
+		if ok {
+			fw.Reset(out)
+		} else {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		}
+		return &pooledFlate{fw}, nil
+	})
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
 			return err
 		}
 	}
@@ -151,7 +194,6 @@ func (ww *wbWriter) run() error {
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: ww.b.CheckOK()}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	yes := true
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
 		return err
