@@ -346,3 +346,29 @@ func TestTemplateHintInForce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "上年现行有效件数：440", got)
 }
+
+// TestWorkbookNameLabelMismatch: the name wins, the label disagreeing is noted.
+func TestWorkbookNameLabelMismatch(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	c := b.Cell("t3.denied.state_secret.natural")
+	f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(c.Sheet, templates.Ref(3, c.Row), "2.重复申请"))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("m.xlsx", buf.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, r.Cells, got.Cells, "values are read by name")
+	var notes []report.Note
+	for _, n := range got.Notes {
+		if n.Kind == report.NoteNameLabelMismatch {
+			notes = append(notes, n)
+		}
+	}
+	require.Len(t, notes, 1)
+	assert.Contains(t, notes[0].Detail, "2.重复申请")
+	assert.Equal(t, "m.xlsx:三、依申请公开!D12", notes[0].Pos)
+	assert.Len(t, notes[0].Cells, 7)
+}
