@@ -372,3 +372,33 @@ func TestWorkbookNameLabelMismatch(t *testing.T) {
 	assert.Equal(t, "m.xlsx:三、依申请公开!D12", notes[0].Pos)
 	assert.Len(t, notes[0].Cells, 7)
 }
+
+// TestTemplateWorkflow: template → filled by staff (excelize, as Excel
+// would) → read back → rendered with every registered writer.
+func TestTemplateWorkflow(t *testing.T) {
+	want := sampleReport(schema.F2021, nil)
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2023, Agency: want.Agency}))
+	filled := fillTemplate(t, buf.Bytes(), want)
+	f, err := excelize.OpenReader(bytes.NewReader(filled))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
+	b2, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("filled.xlsx", b2.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want.Cells, got.Cells, "every number typed and every total computed")
+	assert.Empty(t, got.Missing)
+	assert.Equal(t, []string{"2023年，本机关坚持以公开为常态。"}, got.Section("s1").Paragraphs)
+	assert.Equal(t, "示例县测试局2023年政府信息公开工作年度报告", got.Title)
+	for _, ext := range Writable() {
+		if ext == ".xlsx" || ext == ".csv" {
+			continue
+		}
+		out, err := Render(got, ext, Options{})
+		require.NoError(t, err, ext)
+		assert.NotEmpty(t, out, ext)
+	}
+}
