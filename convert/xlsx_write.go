@@ -733,14 +733,14 @@ func (ww *wbWriter) textSheet() error {
 		InsertRows: true, DeleteRows: true}); err != nil {
 		return err
 	}
-	if err := ww.pageSetup(sheet, false); err != nil {
+	if err := ww.pageSetup(sheet, true); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{8, 30, 100} {
+	for i, w := range []float64{12, 34, 96} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -758,7 +758,8 @@ func (ww *wbWriter) textSheet() error {
 		if err := sw.SetRow(templates.Ref(1, templates.TextFirstRow+i), []any{
 			excelize.Cell{Value: orNil(r.a), StyleID: ww.st.textKey},
 			excelize.Cell{Value: orNil(r.b), StyleID: ww.st.textKey},
-			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}}); err != nil {
+			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}},
+			excelize.RowOpts{Height: textHeight(r.c, 94)}); err != nil {
 			return err
 		}
 	}
@@ -794,7 +795,7 @@ func (ww *wbWriter) infoSheet() error {
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{22, 26, 60, 80} {
+	for i, w := range []float64{18, 18, 50, 60} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -941,6 +942,29 @@ func (ww *wbWriter) checkSheet() error {
 	return sw.Flush()
 }
 
+// textHeight is the height of a row whose wrapped text fills a column of
+// the given width (Excel grows such rows only when it edits them).
+func textHeight(s string, width float64) float64 {
+	need := 0.0
+	lines := 1.0
+	for _, r := range s {
+		if r == '\n' {
+			lines++
+			continue
+		}
+		if r < 0x2E80 {
+			need++
+		} else {
+			need += 2.1
+		}
+	}
+	lines += math.Floor(need / width)
+	if lines > 409/15.0 {
+		return 409 // Excel's maximum row height
+	}
+	return lines * 15
+}
+
 // orNil turns an empty string into no value, so that an empty text is an
 // empty cell and not an empty inline string.
 func orNil(v any) any {
@@ -978,7 +1002,7 @@ func (ww *wbWriter) guideSheet() error {
 	if err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(1, 1, 110); err != nil {
+	if err := sw.SetColWidth(1, 1, 72); err != nil {
 		return err
 	}
 	for i, line := range templates.Guide(ww.r.Format) {
@@ -986,7 +1010,8 @@ func (ww *wbWriter) guideSheet() error {
 		if line.Heading {
 			style = ww.st.guideHead
 		}
-		if err := sw.SetRow(templates.Ref(1, i+1), []any{excelize.Cell{Value: line.Text, StyleID: style}}); err != nil {
+		if err := sw.SetRow(templates.Ref(1, i+1), []any{excelize.Cell{Value: line.Text, StyleID: style}},
+			excelize.RowOpts{Height: textHeight(line.Text, 66)}); err != nil {
 			return err
 		}
 	}
