@@ -402,3 +402,30 @@ func TestTemplateWorkflow(t *testing.T) {
 		assert.NotEmpty(t, out, ext)
 	}
 }
+
+// TestWorkbookCorpusRoundTrip: every real report of ../shared/corpus that
+// xxgk reads goes Report → xlsx → Report unchanged.
+func TestWorkbookCorpusRoundTrip(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus absent")
+	}
+	n := 0
+	for _, p := range files {
+		if strings.HasSuffix(p, ".json") || strings.HasSuffix(p, "INDEX.md") {
+			continue
+		}
+		r, err := ReadFile(p, Options{})
+		if err != nil {
+			continue // what this build cannot read is the recognizer's matter
+		}
+		n++
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			got, err := ReadWorkbook(filepath.Base(p)+".xlsx", writeWB(t, r, WorkbookOptions{}), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, jsonOf(t, r), jsonOf(t, got))
+		})
+	}
+	assert.Greater(t, n, 0)
+}
