@@ -353,9 +353,14 @@ func (ww *wbWriter) comments(sheet string) map[string]string {
 		if c.Sheet != sheet || !c.IsTotal() || ww.form[c.ID] {
 			continue
 		}
+		_, printed := ww.r.Cells[c.ID]
 		if sum, ok := templates.PartsSum(c, value); ok {
-			add(c, fmt.Sprintf("报告所印与分项之和不符：各分项之和为 %s（published_total）", report.FormatNumber(sum)))
-		} else if _, printed := ww.r.Cells[c.ID]; printed {
+			if printed {
+				add(c, fmt.Sprintf("报告所印与分项之和不符：各分项之和为 %s（published_total）", report.FormatNumber(sum)))
+			} else {
+				add(c, fmt.Sprintf("报告此处未印数字（%q），各分项之和为 %s（published_total）", ww.r.Missing[c.ID], report.FormatNumber(sum)))
+			}
+		} else if printed {
 			add(c, "分项不全，无法核对总计（published_total）")
 		}
 	}
