@@ -429,3 +429,60 @@ func TestWorkbookCorpusRoundTrip(t *testing.T) {
 	}
 	assert.Greater(t, n, 0)
 }
+
+// TestWorkbookFormulas: xxgk recomputes SUM and + of references itself and
+// evaluates nothing else; a formula over blanks is missing, never 0.
+func TestWorkbookFormulas(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	ref := func(id string) string { return b.Cell(id).Ref }
+	tests := []struct {
+		name, id, formula string
+		want              float64
+		missing           string // "" with want; else the missing text
+	}{
+		{"plus of refs", "t3.granted.natural", ref("t3.partial.natural") + "+" + ref("t3.partial.commercial"), r.Cells["t3.partial.natural"] + r.Cells["t3.partial.commercial"], ""},
+		{"sum of a name", "t3.granted.natural", "SUM(t3_partial_natural)", r.Cells["t3.partial.natural"], ""},
+		{"cached value not trusted", "t4.rev.total", "SUM(A8:D8)", r.Cells["t4.rev.total"], ""},
+		{"other function", "t3.granted.natural", "AVERAGE(D11:I11)", 0, "=AVERAGE(D11:I11)"},
+		{"external reference", "t3.granted.natural", "[1]Sheet1!A1", 0, "=[1]Sheet1!A1"},
+		{"constant arithmetic", "t3.granted.natural", "3*4", 0, "=3*4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+			require.NoError(t, err)
+			c := b.Cell(tt.id)
+			require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			if tt.name == "cached value not trusted" {
+				require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, 99999))
+				require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			}
+			buf, err := f.WriteToBuffer()
+			require.NoError(t, err)
+			f.Close()
+			got, err := ReadWorkbook("f.xlsx", buf.Bytes(), Options{})
+			require.NoError(t, err)
+			if tt.missing == "" {
+				assert.Equal(t, tt.want, got.Cells[tt.id])
+				return
+			}
+			_, ok := got.Cells[tt.id]
+			assert.False(t, ok)
+			assert.Equal(t, tt.missing, got.Missing[tt.id])
+		})
+	}
+	t.Run("over blanks", func(t *testing.T) {
+		e := sampleReport(schema.F2019, nil)
+		for _, col := range []string{"upheld", "corrected", "other", "pending"} {
+			e.SetMissing("t4.rev."+col, "", "")
+		}
+		e.SetMissing("t4.rev.total", "", "")
+		tmpl := writeWB(t, e, WorkbookOptions{Template: true}) // totals are formulas
+		got, err := ReadWorkbook("f.xlsx", tmpl, Options{})
+		require.NoError(t, err)
+		_, ok := got.Cells["t4.rev.total"]
+		assert.False(t, ok, "SUM over blanks is not 0")
+		assert.Equal(t, "", got.Missing["t4.rev.total"])
+	})
+}
