@@ -278,16 +278,10 @@ func (s *synthReport) renderSeparated(row func(cells []string) []string) string 
 	return strings.Join(b, "\n") + "\n"
 }
 
-// pad right-pads to a display width (CJK counts 2).
+// pad right-pads to a width in characters: pdftotext -layout puts every
+// character, CJK included, in one column of its grid.
 func pad(s string, w int) string {
-	n := 0
-	for _, r := range s {
-		if r > 0x2e80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
+	n := len([]rune(s))
 	if n >= w {
 		return s + "  "
 	}
@@ -337,7 +331,7 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 			return []string{label + " " + vals(ids)}
 		}
 		if len([]rune(label)) <= 16 {
-			return []string{"      " + pad(label, 40) + vals(ids)}
+			return []string{"      " + pad(label, 26) + vals(ids)}
 		}
 		c := chunks(label, 14)
 		at := rng.Intn(len(c) + 1) // values before, between or after the fragments
@@ -345,10 +339,10 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		for i := 0; i <= len(c); i++ {
 			if i == at {
 				if i < len(c) {
-					out = append(out, "      "+pad(c[i], 40)+vals(ids))
+					out = append(out, "      "+pad(c[i], 26)+vals(ids))
 					continue
 				}
-				out = append(out, strings.Repeat(" ", 46)+vals(ids))
+				out = append(out, strings.Repeat(" ", 32)+vals(ids))
 				continue
 			}
 			if i < len(c) {
@@ -381,10 +375,31 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		switch id {
 		case "s2":
 			for i, r := range s.t2 {
-				if r.hdr != nil {
+				switch {
+				case raw && r.hdr != nil:
 					b = append(b, hdr(r.hdr))
-				} else {
+				case raw:
 					b = append(b, line(r.label, r.ids)...)
+				case r.hdr != nil && len(r.hdr) == 1:
+					b = append(b, "              "+r.hdr[0])
+				case r.hdr != nil:
+					// Header words centred over their columns of 16.
+					ln := "      " + pad(r.hdr[0], 26)
+					for _, w := range r.hdr[1:] {
+						n := len([]rune(w))
+						left := (16 - n) / 2
+						if left < 1 {
+							left = 1
+						}
+						ln += strings.Repeat(" ", left) + w + strings.Repeat(" ", max(16-left-n, 1))
+					}
+					b = append(b, ln)
+				default:
+					ln := "      " + pad(r.label, 26)
+					for _, id := range r.ids {
+						ln += fmt.Sprintf("%10s      ", s.text[id])
+					}
+					b = append(b, ln)
 				}
 				if i == 5 {
 					pageBreak()
@@ -602,5 +617,61 @@ func TestLayoutVariants(t *testing.T) {
 	}
 	for name, c := range total {
 		t.Logf("%-34s right %d, missing with note %d, of %d cells", name, c[0], c[1], c[2])
+	}
+}
+
+// TestLayoutBlankCells blanks a few cells (a blank prints nothing in PDF
+// text): `-layout` text places the other values by their columns and reads
+// every cell; `-raw` text cannot tell where the blank was and leaves that
+// row missing with a note. No wrong value either way.
+func TestLayoutBlankCells(t *testing.T) {
+	for seed := int64(1); seed <= 6; seed++ {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(seed, format)
+			rng := rand.New(rand.NewSource(seed))
+			blank := map[string]bool{}
+			for _, r := range s.t3 {
+				if r.ids != nil && rng.Intn(4) == 0 {
+					id := r.ids[1+rng.Intn(4)] // a middle column
+					blank[id] = true
+					s.text[id] = ""
+				}
+			}
+			for _, id := range []string{"t2.rules." + map[string]string{"2019": "published_new", "2021": "repealed"}[format]} {
+				blank[id] = true
+				s.text[id] = ""
+			}
+			for _, raw := range []bool{false, true} {
+				name := map[bool]string{false: "layout", true: "raw"}[raw]
+				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					text := s.renderPDF(rand.New(rand.NewSource(seed)), raw)
+					doc, err := readText("r.txt", text)
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					amb := map[string]bool{}
+					for _, n := range r.Notes {
+						if n.Kind == report.NoteAmbiguousSplit {
+							for _, c := range n.Cells {
+								amb[c] = true
+							}
+						}
+					}
+					for id, v := range s.vals {
+						got, ok := r.Cells[id]
+						switch {
+						case blank[id]:
+							assert.False(t, ok, "%s is blank in the source, read %v", id, got)
+						case ok:
+							assert.InDelta(t, v, got, 1e-9, "wrong value at %s", id)
+						case raw:
+							assert.True(t, amb[id], "%s missing without a note", id)
+						default:
+							t.Errorf("%s not read from -layout text", id)
+						}
+					}
+				})
+			}
+		}
 	}
 }
