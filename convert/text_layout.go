@@ -245,7 +245,7 @@ type asmLabel struct {
 	lines   []int // each value's line
 	hdr     []int // 表二: the centres of the header's value columns
 	group   bool  // a group label (no values of its own)
-	six     bool // （六）其他处理: a group, or a data row when values come
+	six     bool  // （六）其他处理: a group, or a data row when values come
 }
 
 func newTableBuilder(name, table string) *tableBuilder {
