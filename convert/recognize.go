@@ -45,6 +45,7 @@ type item struct {
 	text    string // paragraph text
 	pos     string
 	heading bool // the source marked the paragraph as a heading
+	body    bool // the source marked the paragraph as body text
 	cells   []Cell
 	// section is the index of the heading item (s1–s6) this item starts,
 	// or 0.
@@ -72,7 +73,7 @@ func (rc *recognizer) flatten() {
 	for _, b := range rc.doc.Blocks {
 		switch b.Kind {
 		case Para:
-			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading})
+			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading, body: b.Body})
 		case Grid:
 			for _, row := range b.Rows {
 				var cells []Cell
@@ -104,7 +105,7 @@ func (rc *recognizer) findSections() {
 	last := 0
 	for i := range rc.items {
 		it := &rc.items[i]
-		if !it.para {
+		if !it.para || it.body {
 			continue
 		}
 		text := strings.TrimSpace(it.text)
@@ -133,6 +134,28 @@ func (rc *recognizer) findSections() {
 			rc.r.AddNote(report.NoteLabelVariant, it.pos, head+" → "+canon)
 		}
 	}
+}
+
+// hanYear reads a year written in Chinese digits ("二〇二〇" → 2020).
+func hanYear(s string) int {
+	digits := []rune("〇一二三四五六七八九")
+	n := 0
+	for _, r := range s {
+		d := -1
+		for i, x := range digits {
+			if x == r {
+				d = i
+			}
+		}
+		if r == '○' || r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
 }
 
 func sectionNum(id string) int {
@@ -223,38 +246,59 @@ func similarity(a, b string) float64 {
 var (
 	reYearTitle  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*度?`)
 	reYearPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日`)
+	reYearHan    = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年`)
 	reAgencyText = regexp.MustCompile(`^(?:(?:19|20)\d\d)年(?:度)?[，,、]?\s*([^，,。；;（(“"\s]{2,20}?)(?:坚持|深入|认真|始终|全面|紧紧|紧扣|围绕|严格|按照|以习近平|高度|积极|聚焦|持续|进一步|把|在|以)`)
 )
 
-// titleIndex returns the index of the title paragraph (before 一、), or -1.
-func (rc *recognizer) titleIndex() int {
+// titleItems returns the indexes of the paragraphs that make the title:
+// the first paragraph when it reads as a title, or a title a PDF broke over
+// up to three short lines ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
+func (rc *recognizer) titleItems() []int {
+	var idx []int
 	for i, it := range rc.items {
-		if it.section > 0 {
-			return -1
+		if it.section > 0 || len(idx) == 3 {
+			break
 		}
 		if !it.para {
+			if len(idx) > 0 {
+				break
+			}
 			continue
 		}
 		t := strings.TrimSpace(it.text)
 		if t == "" {
 			continue
 		}
-		rs := []rune(t)
-		if len(rs) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
-			(strings.Contains(t, "年") || strings.Contains(t, "公开")) {
-			return i
+		if it.body {
+			break
 		}
-		return -1 // the title is the first paragraph or there is none
+		idx = append(idx, i)
+		if len([]rune(t)) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
+			(strings.Contains(t, "年") || strings.Contains(t, "公开")) {
+			return idx
+		}
+		if len([]rune(t)) > 30 || strings.ContainsAny(t, "，。；：:,") {
+			break
+		}
 	}
-	return -1
+	return nil
 }
 
 func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
-	if ti := rc.titleIndex(); ti >= 0 {
-		r.Title = strings.TrimSpace(rc.items[ti].text)
-		if m := reYearTitle.FindStringSubmatchIndex(r.Title); m != nil {
+	if ti := rc.titleItems(); ti != nil {
+		var parts []string
+		for _, i := range ti {
+			parts = append(parts, strings.TrimSpace(rc.items[i].text))
+		}
+		r.Title = strings.Join(parts, "")
+		m := reYearTitle.FindStringSubmatchIndex(r.Title)
+		if m != nil {
 			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
+		} else if m = reYearHan.FindStringSubmatchIndex(r.Title); m != nil {
+			r.Year = hanYear(r.Title[m[2]:m[3]])
+		}
+		if m != nil {
 			ag := strings.TrimSpace(r.Title[:m[0]])
 			if ag == "" {
 				if k := strings.Index(r.Title, "政府信息公开"); k > 0 {
@@ -371,7 +415,10 @@ func (rc *recognizer) buildSections() {
 	for i := 1; i <= 6; i++ {
 		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
 	}
-	ti := rc.titleIndex()
+	title := map[int]bool{}
+	for _, i := range rc.titleItems() {
+		title[i] = true
+	}
 	cur := 0
 	for i, it := range rc.items {
 		if it.section > 0 {
@@ -383,7 +430,7 @@ func (rc *recognizer) buildSections() {
 			}
 			continue
 		}
-		if !it.para || i == ti || it.table {
+		if !it.para || title[i] || it.table {
 			continue
 		}
 		t := strings.TrimSpace(it.text)
@@ -448,14 +495,61 @@ func (rc *recognizer) finish() {
 			}
 		}
 		got, ok := r.Cells[c.ID]
+		pos := r.Pos[c.ID]
+		for _, p := range c.Parts {
+			if pos == "" {
+				pos = r.Pos[p]
+			}
+		}
+		if pos == "" {
+			pos = rc.doc.Name
+		}
 		switch {
 		case ok && all && !nearlyEqual(got, sum):
-			r.AddNote(report.NotePublishedTotal, r.Pos[c.ID], fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
 		case !ok && any:
-			r.AddNote(report.NotePublishedTotal, r.Pos[c.ID], fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
 		}
 	}
+	sortNotes(r.Notes)
+	r.Notes = coalesceNotes(r.Notes)
 	r.Normalize()
+}
+
+// coalesceNotes merges notes that say the same thing at the same place
+// (a reader's note on each cell of one split row) into one note naming
+// every cell.
+func coalesceNotes(notes []report.Note) []report.Note {
+	var out []report.Note
+	at := map[[3]string]int{}
+	for _, n := range notes {
+		k := [3]string{n.Kind, n.Pos, n.Detail}
+		if i, ok := at[k]; ok {
+			out[i].Cells = append(out[i].Cells, n.Cells...)
+			continue
+		}
+		at[k] = len(out)
+		n.Cells = append([]string(nil), n.Cells...)
+		out = append(out, n)
+	}
+	return out
+}
+
+// sortNotes orders notes by their line in the source (stable; notes about
+// the whole file or a sheet cell keep their order, last).
+func sortNotes(notes []report.Note) {
+	line := func(pos string) int {
+		k := strings.LastIndexByte(pos, ':')
+		if k < 0 {
+			return 1 << 30
+		}
+		n, err := strconv.Atoi(pos[k+1:])
+		if err != nil {
+			return 1 << 30
+		}
+		return n
+	}
+	sort.SliceStable(notes, func(i, j int) bool { return line(notes[i].Pos) < line(notes[j].Pos) })
 }
 
 // settleOther decides the layout of a 2021 report's （六）其他处理: printed

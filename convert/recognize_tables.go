@@ -32,6 +32,8 @@ type pending struct {
 	vals     []Cell
 	rowCells int // cells of the label's own grid row (1: one cell per line)
 	t3map    []string
+	t2head   []Cell // the 表二 header row above, if any
+	prevT3   int    // the last 表三 row before this one (for wrapped labels)
 	unit     string
 }
 
@@ -107,6 +109,7 @@ func (rc *recognizer) readTables() {
 	var lastT3 = -1 // index in f.T3Rows of the last matched 表三 row
 	var t3map []string
 	t2unit := map[string]string{} // column id → unit its header states
+	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
@@ -126,7 +129,7 @@ func (rc *recognizer) readTables() {
 		}
 		if it.para {
 			t := strings.TrimSpace(it.text)
-			if t == "" || isPageNumber(t) {
+			if t == "" || it.body || isPageNumber(t) {
 				continue
 			}
 			// A paragraph inside a table names a 表二 block, a 表三 group or
@@ -143,14 +146,19 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(t); ok {
 					flush()
 					it.table = true
+					t2head = nil
 				}
 				continue
 			}
 			if ctx == "t3" {
+				n := schema.Normalize(t)
 				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
 					flush()
 					it.table = true
-				} else if strings.HasPrefix(schema.Normalize(t), schema.Normalize(schema.T3Applicant)) {
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+					strings.HasPrefix(n, "(本列数据") {
+					// A row label printed as a heading over its own small
+					// table, or the header's note: part of the table.
 					it.table = true
 				}
 			}
@@ -218,6 +226,7 @@ func (rc *recognizer) readTables() {
 					}
 				}
 				if ctx == "t2" || ctx == "" {
+					t2head = cells
 					for _, c := range cells {
 						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
 							t2unit["amount"] = u
@@ -248,7 +257,7 @@ func (rc *recognizer) readTables() {
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
-					if h := rc.matchRow(ctx, joined, lastT3); h != nil && (h.canon == pend.hit.canon) {
+					if h := rc.matchRow(ctx, joined, pend.prevT3); h != nil && (h.canon == pend.hit.canon) {
 						pend.text = joined
 						h.pos = pend.hit.pos
 						pend.hit = h
@@ -288,6 +297,7 @@ func (rc *recognizer) readTables() {
 					hit, text, pos = h, lt, labels[li].Pos
 					break
 				}
+				prevT3 := lastT3
 				if hit != nil && hit.table == "t3" {
 					for idx, row := range f.T3Rows {
 						if row.Label == hit.t3row.Label {
@@ -301,7 +311,10 @@ func (rc *recognizer) readTables() {
 						ctx = hit.table
 					}
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map}
+				if _, ok := f.MatchT2Block(text); ok {
+					t2head = nil
+				}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -333,7 +346,7 @@ func (rc *recognizer) readTables() {
 			case pend != nil:
 				pend.vals = append(pend.vals, vals...)
 			default:
-				if ne := nonEmpty(vals); ne > 0 && ctx != "" {
+				if anyNumber(vals) && ctx != "" {
 					r.AddNote(report.NoteExtraRow, vals[0].Pos, "表中一行数值没有可识别的行标签，未采用："+joinCells(vals))
 				}
 			}
@@ -470,6 +483,23 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, variant: true, printed: text}
 		}
 	}
+	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
+	if len([]rune(norm)) >= 6 {
+		var hits []schema.T3Row
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
+			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+				hits = append(hits, row)
+			}
+		}
+		if len(hits) == 1 {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
+		}
+	}
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
@@ -488,18 +518,6 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		if best >= 0 && bestSim >= 0.6 {
 			row := f.T3Rows[best]
 			return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: true, printed: text}
-		}
-	}
-	// A wrapped label: the printed text is the start of exactly one label.
-	if len([]rune(norm)) >= 6 {
-		var hits []schema.T3Row
-		for _, row := range f.T3Rows {
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
-				hits = append(hits, row)
-			}
-		}
-		if len(hits) == 1 {
-			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
 		}
 	}
 	return nil
@@ -613,11 +631,22 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
+		// A 2021 merged block: one value, wherever the row prints it.
+		for _, c := range vals {
+			if c.Text != "" {
+				vals = []Cell{c}
+			}
+		}
+	}
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}
-	if h.variant {
+	switch {
+	case h.variant:
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	case h.partial:
+		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
@@ -660,8 +689,14 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 	var ids []string
 	switch h.table {
 	case "t2":
-		for _, c := range h.t2block.Cols {
-			ids = append(ids, "t2."+h.t2row.ID+"."+c.ID)
+		cols := t2HeaderMap(h.t2block, p.t2head)
+		if cols == nil {
+			for _, c := range h.t2block.Cols {
+				cols = append(cols, c.ID)
+			}
+		}
+		for _, c := range cols {
+			ids = append(ids, "t2."+h.t2row.ID+"."+c)
 		}
 	case "t3":
 		rowID := h.t3row.ID
@@ -790,4 +825,53 @@ func (rc *recognizer) assignT4() {
 		texts = append(texts, joinCells(run.vals))
 	}
 	r.AddNote(report.NoteUnreadableValue, rc.t4runs[0].pos, fmt.Sprintf("表四应有15个数值，找到%d个，无法确定各列对应关系，记为缺失：%s", total, strings.Join(texts, " / ")), all...)
+}
+
+// anyNumber reports whether a value run holds a readable number (a run of
+// "-" placeholders is not worth a note).
+func anyNumber(vals []Cell) bool {
+	for _, v := range vals {
+		if ReadValue(v.Text, schema.Count, "").OK {
+			return true
+		}
+	}
+	return false
+}
+
+// t2HeaderMap maps the value positions of a 表二 block to its columns by the
+// header row's labels (信息内容 | 本年新制作数量 | …) when every column is
+// named once; nil means positional (no header, a truncated or invented
+// header).
+func t2HeaderMap(b schema.T2Block, head []Cell) []string {
+	if len(head) == 0 {
+		return nil
+	}
+	var m []string
+	seen := map[string]bool{}
+	for i, c := range head {
+		if c.Text == "" {
+			continue
+		}
+		if i == 0 && schema.Normalize(c.Text) == schema.Normalize(schema.T2ContentHeader) {
+			continue
+		}
+		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
+		if !ok {
+			n := schema.Normalize(c.Text)
+			for _, bc := range b.Cols {
+				if strings.HasPrefix(n, schema.Normalize(bc.Label)+"(") {
+					col, ok = bc, true
+				}
+			}
+		}
+		if !ok || seen[col.ID] {
+			return nil
+		}
+		seen[col.ID] = true
+		m = append(m, col.ID)
+	}
+	if len(m) != len(b.Cols) {
+		return nil
+	}
+	return m
 }

@@ -51,7 +51,7 @@ func parseCells(name string, lines []string) (*Document, error) {
 		pos := linePos(name, i)
 		if strings.HasPrefix(ln, paraIndent) {
 			flush()
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimRight(ln[len(paraIndent):], " \t"), Pos: pos})
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
 			continue
 		}
 		t := CleanCellText(ln)

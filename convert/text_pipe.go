@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,10 +84,13 @@ func parsePipe(name string, lines []string) (*Document, error) {
 		pos := linePos(name, i)
 		if strings.HasPrefix(ln, paraIndent) {
 			flush()
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimRight(ln[len(paraIndent):], " \t\r"), Pos: pos})
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
 			continue
 		}
 		if cells, ok := pipeCells(ln); ok {
+			if isRuleRow(cells) {
+				continue // Markdown's |---|---| under a header
+			}
 			if grid == nil {
 				grid = &Block{Kind: Grid, Pos: pos}
 			}
@@ -107,8 +111,28 @@ func parsePipe(name string, lines []string) (*Document, error) {
 			continue
 		}
 		flush()
+		if m := reMDHeading.FindStringSubmatch(t); m != nil {
+			// Markdown saved as text: "## 一、总体情况".
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimSpace(m[1]), Pos: pos, Heading: true})
+			continue
+		}
 		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
 	}
 	flush()
 	return doc, nil
+}
+
+var (
+	reMDHeading = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*$`)
+	reRuleCell  = regexp.MustCompile(`^:?-{3,}:?$`)
+)
+
+// isRuleRow reports whether every cell of a row is a Markdown rule (---).
+func isRuleRow(cells []string) bool {
+	for _, c := range cells {
+		if !reRuleCell.MatchString(c) {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
