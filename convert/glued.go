@@ -345,6 +345,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 	type head struct {
 		id         string
 		start, end int
+		marker     bool // a table's first label standing in for its heading
 	}
 	var heads []head
 	from := 0
@@ -353,9 +354,32 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		if s < 0 {
 			continue
 		}
-		heads = append(heads, head{id, s, e})
+		heads = append(heads, head{id: id, start: s, end: e})
 		from = e
 	}
+	// A table printed without its section heading starts at its own first
+	// label.
+	have := map[string]bool{}
+	after := 0
+	for _, h := range heads {
+		have[h.id] = true
+		if h.id == "s1" {
+			after = h.end
+		}
+	}
+	for _, m := range []struct{ id, label string }{
+		{"s2", "第二十条第（一）项"}, {"s3", schema.T3Note}, {"s3", "一、本年新收政府信息公开申请数量"},
+		{"s3", "一、本年新收到政府信息公开申请数量"}, {"s4", schema.T4Review + schema.T4Litigation},
+	} {
+		if have[m.id] {
+			continue
+		}
+		if st, _ := ft.find(after, [][]rune{[]rune(schema.Normalize(m.label))}); st >= 0 {
+			heads = append(heads, head{id: m.id, start: st, end: st, marker: true})
+			have[m.id] = true
+		}
+	}
+	sort.SliceStable(heads, func(i, j int) bool { return heads[i].start < heads[j].start })
 	paras := func(a, b int) {
 		if a >= b {
 			return
@@ -387,7 +411,9 @@ func parseGlued(name string, lines []string) (*Document, error) {
 	prev := 0
 	for hi, h := range heads {
 		paras(prev, h.start)
-		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: string(ft.raw[h.start:h.end]), Pos: pos(h.start)})
+		if !h.marker {
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: string(ft.raw[h.start:h.end]), Pos: pos(h.start)})
+		}
 		end := len(ft.raw)
 		if hi+1 < len(heads) {
 			end = heads[hi+1].start

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"sort"
 	"strings"
 	"testing"
 
@@ -33,6 +34,9 @@ type synthReport struct {
 	format string
 	year   int
 	agency string
+	// omitHead leaves a section heading out; omitTable leaves a section's
+	// table out (by section id).
+	omitHead, omitTable map[string]bool
 	vals   map[string]float64
 	text   map[string]string // value as printed
 	t2, t3 []synthRow
@@ -201,6 +205,14 @@ func newSynth(seed int64, format string) *synthReport {
 	return s
 }
 
+// tableSec is the section id whose table is printed, or "" when omitted.
+func (s *synthReport) tableSec(id string) string {
+	if s.omitTable[id] {
+		return ""
+	}
+	return id
+}
+
 func (s *synthReport) title() string {
 	return fmt.Sprintf("%s%d年政府信息公开工作年度报告", s.agency, s.year)
 }
@@ -240,11 +252,13 @@ func (s *synthReport) renderSeparated(row func(cells []string) []string) string 
 	var b []string
 	b = append(b, s.title(), "本报告依据《中华人民共和国政府信息公开条例》编制。")
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b = append(b, s.heading(id))
+		if !s.omitHead[id] {
+			b = append(b, s.heading(id))
+		}
 		if t := s.narrative(id); t != "" {
 			b = append(b, t)
 		}
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for _, r := range s.t2 {
 				b = append(b, row(s.cells(r))...)
@@ -368,11 +382,13 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		page++
 	}
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b = append(b, "   "+s.heading(id))
+		if !s.omitHead[id] {
+			b = append(b, "   "+s.heading(id))
+		}
 		if t := s.narrative(id); t != "" {
 			b = append(b, "   "+t)
 		}
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for i, r := range s.t2 {
 				switch {
@@ -491,9 +507,11 @@ func (s *synthReport) renderGlued(rng *rand.Rand, sporadic bool) string {
 		}
 	}
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b.WriteString(s.heading(id))
+		if !s.omitHead[id] {
+			b.WriteString(s.heading(id))
+		}
 		b.WriteString(s.narrative(id))
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for _, r := range s.t2 {
 				if r.hdr != nil {
@@ -615,7 +633,13 @@ func TestLayoutVariants(t *testing.T) {
 			}
 		}
 	}
-	for name, c := range total {
+	var names []string
+	for name := range total {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c := total[name]
 		t.Logf("%-34s right %d, missing with note %d, of %d cells", name, c[0], c[1], c[2])
 	}
 }
@@ -668,6 +692,79 @@ func TestLayoutBlankCells(t *testing.T) {
 							assert.True(t, amb[id], "%s missing without a note", id)
 						default:
 							t.Errorf("%s not read from -layout text", id)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestLayoutMissingParts: a report missing a section heading, a section or a
+// whole table still converts what is there, in every layout xxgk reads
+// without separators.
+func TestLayoutMissingParts(t *testing.T) {
+	cases := []struct {
+		name            string
+		omitHead, table []string
+	}{
+		{"no heading 二", []string{"s2"}, nil},
+		{"no heading 三", []string{"s3"}, nil},
+		{"no heading 四", []string{"s4"}, nil},
+		{"no section 五", []string{"s5"}, nil},
+		{"no table 四", nil, []string{"s4"}},
+		{"no table 二", nil, []string{"s2"}},
+	}
+	for _, tc := range cases {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(3, format)
+			s.omitHead, s.omitTable = map[string]bool{}, map[string]bool{}
+			for _, h := range tc.omitHead {
+				s.omitHead[h] = true
+			}
+			for _, x := range tc.table {
+				s.omitTable[x] = true
+			}
+			texts := map[string]string{
+				"layout": s.renderPDF(rand.New(rand.NewSource(1)), false),
+				"raw":    s.renderPDF(rand.New(rand.NewSource(1)), true),
+				"glued":  s.renderGlued(rand.New(rand.NewSource(1)), true),
+			}
+			for _, lay := range []string{"layout", "raw", "glued"} {
+				t.Run(tc.name+"/"+format+"/"+lay, func(t *testing.T) {
+					doc, err := readText("r.txt", texts[lay])
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					gone := map[string]bool{}
+					for _, x := range tc.table {
+						gone[map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[x]] = true
+					}
+					amb := map[string]bool{}
+					for _, n := range r.Notes {
+						if n.Kind == report.NoteAmbiguousSplit {
+							for _, c := range n.Cells {
+								amb[c] = true
+							}
+						}
+					}
+					if len(gone) > 0 {
+						kinds := map[string]bool{}
+						for _, n := range r.Notes {
+							kinds[n.Kind] = true
+						}
+						assert.True(t, kinds[report.NoteTableMissing], "a table_missing note")
+					}
+					for id, v := range s.vals {
+						got, ok := r.Cells[id]
+						switch {
+						case gone[schema.TableOf(id)]:
+							assert.False(t, ok, "%s read from a table that is not there", id)
+						case ok:
+							assert.InDelta(t, v, got, 1e-9, "wrong value at %s", id)
+						case lay == "glued" && amb[id]:
+						default:
+							t.Errorf("%s not read", id)
 						}
 					}
 				})

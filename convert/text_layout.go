@@ -158,6 +158,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 		}
 	}
 	var tb *tableBuilder
+	seen := map[string]bool{}
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -180,8 +181,18 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			if tbl := map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[id]; tbl != "" {
 				tb = newTableBuilder(name, tbl)
 				tb.raw = raw
+				seen[tbl] = true
 			}
 			continue
+		}
+		if m := tableMarker(t); m != "" && !seen[m] && (tb == nil || tb.table != m) {
+			// A table whose section heading is missing starts at its own
+			// first line.
+			endPara()
+			endTable()
+			tb = newTableBuilder(name, m)
+			tb.raw = raw
+			seen[m] = true
 		}
 		if tb != nil {
 			if tb.feedLine(i, ln) {
@@ -777,4 +788,28 @@ func t2ColCounts(norm string) map[int]bool {
 		}
 	}
 	return out
+}
+
+var (
+	markT2     = schema.Normalize("第二十条第（一）项")
+	markT3Note = schema.Normalize("（本列数据的勾稽关系")
+	markT3Row  = schema.Normalize("一、本年新收")
+	markT4     = schema.Normalize(schema.T4Review)
+	markT4Lit  = schema.Normalize(schema.T4Litigation)
+)
+
+// tableMarker tells the first line of a table from its content, for a table
+// printed without its section heading: 第二十条第（一）项 (表二), the 勾稽关系
+// note or the first row (表三), 行政复议 … 行政诉讼 (表四).
+func tableMarker(t string) string {
+	n := schema.Normalize(t)
+	switch {
+	case strings.HasPrefix(n, markT2):
+		return "t2"
+	case strings.HasPrefix(n, markT3Note), strings.HasPrefix(n, markT3Row):
+		return "t3"
+	case strings.HasPrefix(n, markT4) && strings.Contains(n, markT4Lit) && utf8.RuneCountInString(n) < 20:
+		return "t4"
+	}
+	return ""
 }
