@@ -37,11 +37,11 @@ type synthReport struct {
 	// omitHead leaves a section heading out; omitTable leaves a section's
 	// table out (by section id).
 	omitHead, omitTable map[string]bool
-	vals   map[string]float64
-	text   map[string]string // value as printed
-	t2, t3 []synthRow
-	t4hdr  [][]string
-	t4ids  []string
+	vals                map[string]float64
+	text                map[string]string // value as printed
+	t2, t3              []synthRow
+	t4hdr               [][]string
+	t4ids               []string
 }
 
 var synthAgencies = []string{"青禾县人民政府", "临川市白鹭区人民政府", "云岭市人民政府办公室", "海棠新区管理委员会"}
