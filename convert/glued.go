@@ -534,6 +534,13 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		}
 	}
 	resolveSplits(f, layout, rows)
+	narr := len(ft.raw)
+	for _, h := range heads {
+		if h.id == "s2" {
+			narr = h.start
+		}
+	}
+	applyNarrative(rows, t2NarrativeFigures(f, string(ft.raw[:narr])))
 	gi := 0
 	for bi := range doc.Blocks {
 		if doc.Blocks[bi].Kind != Grid {
@@ -599,4 +606,56 @@ func rowCells(f *schema.Format, table, label string) ([]string, []schema.Kind) {
 		}
 	}
 	return ids, kinds
+}
+
+// The phrases of the narrative that state 表二 figures, per column (a number
+// of 件 after the verb, in a sentence naming the row).
+var t2Phrases = map[string]*regexp.Regexp{
+	"issued":   regexp.MustCompile(`(?:制发|印发|出台|制定)[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"made_new": regexp.MustCompile(`(?:新制作|制发|印发|制定)[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"repealed": regexp.MustCompile(`废止[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"in_force": regexp.MustCompile(`现行有效[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+}
+
+// t2NarrativeFigures finds the figures the narrative states for 表二's
+// 规章 and 规范性文件 rows: the first match per cell, in a clause that names
+// exactly one of the two rows.
+func t2NarrativeFigures(f *schema.Format, text string) map[string]narrativeFigure {
+	out := map[string]narrativeFigure{}
+	clauses := regexp.MustCompile(`[。；;，,]`).Split(text, -1)
+	for _, cl := range clauses {
+		norm := strings.Contains(cl, "规范性文件")
+		rules := strings.Contains(strings.ReplaceAll(cl, "规章制度", ""), "规章")
+		if norm == rules {
+			continue
+		}
+		row := "rules"
+		if norm {
+			row = "normative"
+		}
+		for _, b := range f.T2 {
+			for _, c := range b.Cols {
+				re, ok := t2Phrases[c.ID]
+				if !ok || b.Rows[0].ID != "rules" {
+					continue
+				}
+				id := "t2." + row + "." + c.ID
+				if _, done := out[id]; done {
+					continue
+				}
+				if m := re.FindStringSubmatch(cl); m != nil {
+					v := 0.0
+					for _, d := range m[1] {
+						v = v*10 + float64(d-'0')
+					}
+					q := []rune(strings.TrimSpace(cl))
+					if len(q) > 40 {
+						q = q[:40]
+					}
+					out[id] = narrativeFigure{Value: v, Quote: string(q)}
+				}
+			}
+		}
+	}
+	return out
 }

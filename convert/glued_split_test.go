@@ -189,3 +189,42 @@ func TestSuspectSplitCells(t *testing.T) {
 		assert.Contains(t, out[2].Note.Detail, "“1 | 2”→“12”")
 	})
 }
+
+// TestNarrativeBreaksTies: figures the narrative states decide among the
+// candidates of a 表二 row (which has no arithmetic); a figure no candidate
+// agrees with is ignored, never forced.
+func TestNarrativeBreaksTies(t *testing.T) {
+	f := schema.Get(schema.F2021)
+	row := func(run string) *splitRow {
+		r := &splitRow{Label: "行政规范性文件", Printed: run, Groups: []string{run}, Pos: "r.txt:1"}
+		r.IDs, r.Kinds = rowCells(f, "t2", "行政规范性文件")
+		return r
+	}
+	cases := []struct {
+		name, text, run string
+		want            []string // per cell: value, or "" for missing
+	}{
+		{"both figures decide", "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。", "8855698", []string{"88", "55", "698"}},
+		{"a figure that matches nothing is ignored", "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。", "77132470", []string{"77", "", ""}},
+		{"figures about 规章 do not touch 规范性文件", "本年度制发规章88件。", "8855698", []string{"", "", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := row(tc.run)
+			resolveSplits(f, nil, []*splitRow{r})
+			applyNarrative([]*splitRow{r}, t2NarrativeFigures(f, tc.text))
+			cells := r.cells()
+			for i, w := range tc.want {
+				if w == "" {
+					require.NotNil(t, cells[i].Note)
+					assert.Equal(t, report.NoteAmbiguousSplit, cells[i].Note.Kind, r.IDs[i])
+					continue
+				}
+				assert.Equal(t, w, cells[i].Text, r.IDs[i])
+				require.NotNil(t, cells[i].Note)
+				assert.Equal(t, report.NoteSplitChosen, cells[i].Note.Kind)
+				assert.Contains(t, cells[i].Note.Detail, "正文")
+			}
+		})
+	}
+}
