@@ -206,7 +206,22 @@ type gluedTok struct {
 }
 
 func isRunRune(r rune) bool {
-	return r >= '0' && r <= '9' || r == '-' || r == '+' || r == '.' || r == '－'
+	return r >= '0' && r <= '9' || r == '-' || r == '+' || r == '.'
+}
+
+// thousands reports whether the comma at i separates thousands: a digit
+// before it and at least three after it (glued text may run the next cell's
+// digits on; the enumerator keeps the group at three).
+func (ft *foldText) thousands(i, to int) bool {
+	if i == 0 || ft.fold[i-1] < '0' || ft.fold[i-1] > '9' {
+		return false
+	}
+	for k := 1; k <= 3; k++ {
+		if i+k >= to || ft.fold[i+k] < '0' || ft.fold[i+k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // tokenize walks a region: at each place a label matching there wins over
@@ -254,14 +269,16 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
 			endGroup()
-		case isRunRune(r):
+		case isRunRune(ft.fold[i]):
+			// Full-width digits and signs fold to ASCII.
 			if run == nil {
 				run = &gluedTok{run: true, start: i}
 			}
-			if r == '－' {
-				r = '-'
-			}
-			grp.WriteRune(r)
+			grp.WriteRune(ft.fold[i])
+		case (r == ',' || r == '，') && grp.Len() > 0 && ft.thousands(i, to):
+			// A thousands separator: a comma between a digit and three
+			// digits that end there.
+			grp.WriteRune(',')
 		case r == '元' && grp.Len() > 0:
 			grp.WriteRune(r)
 		case r == '万' && i+1 < to && ft.raw[i+1] == '元' && grp.Len() > 0:

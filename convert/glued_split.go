@@ -21,9 +21,9 @@ import (
 const maxSplits = 200000
 
 var (
-	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
-	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*)$`)
-	reSplitAmount = regexp.MustCompile(`^(0|[1-9][0-9]*)(\.[0-9]+)?(万元|元)?$`)
+	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
+	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
+	reSplitAmount = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)(\.[0-9]+)?(万元|元)?$`)
 )
 
 // validToken reports whether tok is a value a cell of kind k may hold when
@@ -85,7 +85,7 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 			if !validToken(tok, kinds[c]) {
 				// A longer token may become valid again only for an amount
 				// (decimals, a unit to come) or after a lone sign.
-				if kinds[c] == schema.Amount || tok == "-" || tok == "+" {
+				if kinds[c] == schema.Amount || tok == "-" || tok == "+" || strings.Contains(tok, ",") {
 					continue
 				}
 				break

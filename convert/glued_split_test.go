@@ -30,6 +30,7 @@ func TestSplitRun(t *testing.T) {
 		{"white space is a boundary", []string{"20", "0"}, kindsOf(c, c), []string{"20|0"}},
 		{"white space groups need a cell each", []string{"1", "2", "3"}, kindsOf(c, c), nil},
 		{"too few digits", []string{"12"}, kindsOf(c, c, c), nil},
+		{"thousands separator keeps its group", []string{"1,30216"}, kindsOf(c, c), []string{"1,302|16"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -225,6 +226,37 @@ func TestNarrativeBreaksTies(t *testing.T) {
 				assert.Equal(t, report.NoteSplitChosen, cells[i].Note.Kind)
 				assert.Contains(t, cells[i].Note.Detail, "正文")
 			}
+		})
+	}
+}
+
+func TestGluedTokenize(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // labels as "L:label", runs as "R:group group"
+	}{
+		{"行政处罚1,302162142行政强制１２", []string{"L:行政处罚", "R:1,302162142", "L:行政强制", "R:12"}},
+		{"1.本机关不掌握相关政府信息3100000312.没有现成信息需要另行制作0000000", []string{"L:1.本机关不掌握相关政府信息", "R:310000031", "L:2.没有现成信息需要另行制作", "R:0000000"}},
+		{"（七）总计20 0 00 0 121四、结转下年度继续办理 0 0 00 00 0 ", []string{"L:（七）总计", "R:20 0 00 0 121", "L:四、结转下年度继续办理", "R:0 0 00 00 0"}},
+		{"政府集中采购39573802895.90元三、", []string{"L:政府集中采购", "R:39573802895.90元"}},
+		{"4.无正当理由大量反复 申请0000000", []string{"L:4.无正当理由大量反复 申请", "R:0000000"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			ft := newFoldText(tc.text)
+			table := "t3"
+			if strings.Contains(tc.text, "行政") && !strings.Contains(tc.text, "（") && !strings.Contains(tc.text, "4.") || strings.Contains(tc.text, "采购") {
+				table = "t2"
+			}
+			var got []string
+			for _, tok := range ft.tokenize(0, len(ft.raw), labelSet(table)) {
+				if tok.run {
+					got = append(got, "R:"+strings.Join(tok.groups, " "))
+				} else {
+					got = append(got, "L:"+tok.label)
+				}
+			}
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }
