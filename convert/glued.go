@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/schema"
 )
@@ -36,6 +37,9 @@ func scoreGlued(lines []string) int {
 	for _, ln := range lines {
 		if strings.ContainsAny(ln, "|｜\t") {
 			continue
+		}
+		if utf8.RuneCountInString(ln) < 300 && valueRowGaps(ln) > 0 {
+			continue // a row of separated values (pdftotext -raw)
 		}
 		n += len(reGluedRow.FindAllStringIndex(ln, -1))
 	}

@@ -576,6 +576,9 @@ func TestLayoutVariants(t *testing.T) {
 			}
 			for name, text := range texts {
 				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					if want := map[string]string{"pdftotext -layout": "pdflayout", "pdftotext -raw": "pdfraw"}[name]; want != "" {
+						assert.Equal(t, want, pickTextLayout(splitLines(text)).name)
+					}
 					doc, err := readText("r.txt", text)
 					require.NoError(t, err)
 					r, err := Recognize(doc, Options{})
@@ -598,6 +601,7 @@ func TestLayoutVariants(t *testing.T) {
 			}
 			for name, text := range glued {
 				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					assert.Equal(t, "glued", pickTextLayout(splitLines(text)).name)
 					doc, err := readText("r.txt", text)
 					require.NoError(t, err)
 					r, err := Recognize(doc, Options{})
