@@ -75,7 +75,7 @@ func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimS
 // t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
 // lit_after), or "".
 func t4Group(text string) string {
-	n := schema.Normalize(text)
+	n := normText(text)
 	switch {
 	case strings.Contains(n, "未经复议直接起诉") || strings.Contains(n, "直接起诉"):
 		return "lit_direct"
@@ -89,12 +89,12 @@ func t4Group(text string) string {
 
 // isT4Header reports whether a label belongs to the 表四 header.
 func isT4Header(text string) bool {
-	n := schema.Normalize(text)
+	n := normText(text)
 	if t4Group(text) != "" || n == "行政诉讼" {
 		return true
 	}
 	for _, c := range schema.Get(schema.F2021).T4Cols {
-		if c.ID != "total" && n == schema.Normalize(c.Label) {
+		if c.ID != "total" && n == normText(c.Label) {
 			return true
 		}
 	}
@@ -151,11 +151,11 @@ func (rc *recognizer) readTables() {
 				continue
 			}
 			if ctx == "t3" {
-				n := schema.Normalize(t)
+				n := normText(t)
 				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
 					flush()
 					it.table = true
-				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, normText(schema.T3Applicant)) ||
 					strings.HasPrefix(n, "(本列数据") {
 					// A row label printed as a heading over its own small
 					// table, or the header's note: part of the table.
@@ -340,10 +340,18 @@ func (rc *recognizer) readTables() {
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
-				rc.t4runs = append(rc.t4runs, t4run{vals: trimTrailingEmpty(vals), group: t4group, pos: vals[0].Pos})
+				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
+					vals = trimTrailingEmpty(vals)
+				}
+				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
+				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 {
+					// Ragged pipe text: blanks ending the row may be the
+					// remains of merged cells, not blank values.
+					vals = trimTrailingEmpty(vals)
+				}
 				pend.vals = append(pend.vals, vals...)
 			default:
 				if anyNumber(vals) && ctx != "" {
@@ -352,7 +360,6 @@ func (rc *recognizer) readTables() {
 			}
 			j = k
 		}
-		_ = i
 	}
 	flush()
 	rc.assignT4()
@@ -366,9 +373,9 @@ func isHeaderRow(cells []Cell) bool {
 			continue
 		}
 		labels++
-		n := schema.Normalize(c.Text)
-		if reHeaderWord.MatchString(n) || n == schema.Normalize(schema.T2ContentHeader) || n == schema.Normalize(schema.T3Applicant) ||
-			strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) || n == schema.Normalize(schema.T3LegalPersons) {
+		n := normText(c.Text)
+		if reHeaderWord.MatchString(n) || n == normText(schema.T2ContentHeader) || n == normText(schema.T3Applicant) ||
+			strings.HasPrefix(n, normText(schema.T3Applicant)) || n == normText(schema.T3LegalPersons) {
 			return true
 		}
 		if _, _, ok := schema.MatchColumn(schema.Get(schema.F2019).T3Cols, c.Text); ok {
@@ -402,7 +409,7 @@ func t3HeaderMap(cells []Cell) []string {
 			continue
 		}
 		col, _, ok := schema.MatchColumn(cols, c.Text)
-		n := schema.Normalize(c.Text)
+		n := normText(c.Text)
 		switch {
 		case ok && !seen[col.ID]:
 			seen[col.ID] = true
@@ -432,7 +439,7 @@ func (rc *recognizer) tableOfLabel(text string) string {
 		return "t2"
 	}
 	if row, _, ok := f.MatchT3Row(text); ok {
-		if len([]rune(schema.Normalize(row.Label))) >= 4 && len([]rune(schema.Normalize(text))) >= 4 {
+		if len([]rune(normText(row.Label))) >= 4 && len([]rune(normText(text))) >= 4 {
 			return "t3"
 		}
 	}
@@ -457,7 +464,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		return nil
 	}
 	if row, m, ok := f.MatchT3Row(text); ok {
-		if ctx == "" && len([]rune(schema.Normalize(text))) < 4 {
+		if ctx == "" && len([]rune(normText(text))) < 4 {
 			return nil
 		}
 		return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: m.Variant, printed: text}
@@ -465,7 +472,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 	if ctx != "t3" {
 		return nil
 	}
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	// Without the ordinal ("予以公开", "(六)其他").
 	bare := stripOrdinal(norm)
 	if bare != "" {
@@ -473,7 +480,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		for _, row := range f.T3Rows {
 			cands := append([]string{row.Label}, row.Variants...)
 			for _, c := range cands {
-				if stripOrdinal(schema.Normalize(c)) == bare {
+				if stripOrdinal(normText(c)) == bare {
 					hits = append(hits, row)
 					break
 				}
@@ -492,7 +499,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
 				continue
 			}
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+			if strings.HasPrefix(normText(row.Label), norm) {
 				hits = append(hits, row)
 			}
 		}
@@ -507,7 +514,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]
-			rn := schema.Normalize(row.Label)
+			rn := normText(row.Label)
 			if ordinalOf(rn) != ord {
 				continue
 			}
@@ -530,17 +537,17 @@ func ordinalCompatible(norm, label string) bool {
 	if o == "" {
 		return true
 	}
-	lo := ordinalOf(schema.Normalize(label))
+	lo := ordinalOf(normText(label))
 	return lo == "" || strings.Trim(o, "().、") == strings.Trim(lo, "().、")
 }
 
 // fuzzyT2Row matches a 表二 row label printed with explanations or typos
 // ("规章(设区的市、自治州人民政府应提供相关数据)").
 func (rc *recognizer) fuzzyT2Row(text string) (schema.T2Block, schema.Column, bool) {
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	for _, b := range rc.f.T2 {
 		for _, row := range b.Rows {
-			ln := schema.Normalize(row.Label)
+			ln := normText(row.Label)
 			if strings.HasPrefix(norm, ln+"(") {
 				return b, row, true
 			}
@@ -801,6 +808,10 @@ func (rc *recognizer) assignT4() {
 			}
 			named[run.group] = true
 		}
+		if !byName && len(five) != len(f.T4Groups) {
+			r.AddNote(report.NoteUnreadableValue, five[0].pos, fmt.Sprintf("表四找到%d组5个数值，未注明属于行政复议还是行政诉讼，无法确定对应关系，记为缺失", len(five)), all...)
+			return
+		}
 		for k, run := range five {
 			g := f.T4Groups[k].ID
 			if byName {
@@ -855,14 +866,14 @@ func t2HeaderMap(b schema.T2Block, head []Cell) []string {
 		if c.Text == "" {
 			continue
 		}
-		if i == 0 && schema.Normalize(c.Text) == schema.Normalize(schema.T2ContentHeader) {
+		if i == 0 && normText(c.Text) == normText(schema.T2ContentHeader) {
 			continue
 		}
 		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
 		if !ok {
-			n := schema.Normalize(c.Text)
+			n := normText(c.Text)
 			for _, bc := range b.Cols {
-				if strings.HasPrefix(n, schema.Normalize(bc.Label)+"(") {
+				if strings.HasPrefix(n, normText(bc.Label)+"(") {
 					col, ok = bc, true
 				}
 			}
@@ -877,4 +888,23 @@ func t2HeaderMap(b schema.T2Block, head []Cell) []string {
 		return nil
 	}
 	return m
+}
+
+// officialWidth is the width of a row of the pending row's table in the
+// official grid: 表三 3 label columns and 7 value columns (seed-style pipe
+// text pads every row to it), 表二 1 label column and 3 value columns.
+func (rc *recognizer) officialWidth(p *pending) int {
+	if p.hit == nil {
+		return -1
+	}
+	switch p.hit.table {
+	case "t3":
+		if len(p.t3map) > 0 {
+			return 3 + len(p.t3map)
+		}
+		return 3 + len(rc.f.T3Cols)
+	case "t2":
+		return 4
+	}
+	return -1
 }
