@@ -41,7 +41,10 @@ import (
 const maxSpan = 1000
 
 func readHTML(name, text string) (*Document, error) {
-	text = unwrapJSString(text)
+	if !strings.Contains(strings.ToLower(text), "<script") {
+		// A file that is itself a JavaScript string or a JSON payload.
+		text = unwrapJSString(text)
+	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
@@ -49,6 +52,21 @@ func readHTML(name, text string) (*Document, error) {
 	body := findElement(root, "body")
 	if body == nil {
 		body = root
+	}
+	if !hasReportContent(body) {
+		// The report may be held in a script string (a portal clone that
+		// writes the article with document.write or a JSON payload).
+		for _, inner := range []string{scriptHTML(root), unwrapJSString(text)} {
+			if inner == "" || inner == text {
+				continue
+			}
+			if r2, err := html.Parse(strings.NewReader(inner)); err == nil {
+				if b2 := findElement(r2, "body"); b2 != nil && hasReportContent(b2) {
+					root, body = r2, b2
+					break
+				}
+			}
+		}
 	}
 	hr := &htmlReader{doc: &Document{Name: name}, name: name, own: isXXGKPage(root)}
 	article := findArticle(body)
@@ -646,13 +664,69 @@ func (a *textAcc) take() string {
 	})
 }
 
-// unwrapJSString undoes JavaScript string escapes when the page is held in
-// a script string (most of its quotes are written \").
+// hasReportContent reports whether a data table or a section heading is
+// visible under n.
+func hasReportContent(n *html.Node) bool {
+	found := false
+	eachElement(n, func(e *html.Node) bool {
+		if skipTags[e.Data] {
+			return true
+		}
+		if (e.Data == "table" && !layoutTable(e)) || ((e.Data == "p" || e.Data == "div" || e.Data == "h1" || e.Data == "h2" || e.Data == "h3") && isSectionHeading(plainText(e))) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// scriptHTML returns the HTML held in the string literals of the page's
+// scripts (those that contain markup), unescaped and joined.
+func scriptHTML(root *html.Node) string {
+	var out strings.Builder
+	eachElement(root, func(e *html.Node) bool {
+		if e.Data != "script" || e.FirstChild == nil {
+			return true
+		}
+		src := e.FirstChild.Data
+		for i := 0; i < len(src); i++ {
+			q := src[i]
+			if q != '"' && q != '\'' && q != '`' {
+				continue
+			}
+			j := i + 1
+			for j < len(src) && src[j] != q {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(src) {
+				break
+			}
+			lit := src[i+1 : j]
+			if strings.Contains(lit, "<") && (strings.Contains(lit, "<table") || strings.Contains(lit, "<p") || strings.Contains(lit, "<td")) {
+				out.WriteString(jsUnescape(lit))
+			}
+			i = j
+		}
+		return true
+	})
+	return out.String()
+}
+
+// unwrapJSString undoes JavaScript string escapes when the whole file is a
+// page held in a script string (most of its quotes are written \").
 func unwrapJSString(s string) string {
 	esc := strings.Count(s, `\"`)
 	if esc < 4 || esc*2 < strings.Count(s, `"`) {
 		return s
 	}
+	return jsUnescape(s)
+}
+
+// jsUnescape undoes the escapes of a JavaScript string literal.
+func jsUnescape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
