@@ -500,13 +500,16 @@ func (hr *htmlReader) table(t *html.Node) {
 	prefix := hr.name + ":table" + strconv.Itoa(hr.grids) + "!"
 	grid := make([][]Cell, len(trs))
 	taken := make([][]bool, len(trs))
-	set := func(r, c int, cell Cell) {
+	origin := make([][]int, len(trs)) // the column where the covering cell starts
+	set := func(r, c int, cell Cell, oc int) {
 		for len(grid[r]) <= c {
 			grid[r] = append(grid[r], Cell{})
 			taken[r] = append(taken[r], false)
+			origin[r] = append(origin[r], len(origin[r]))
 		}
 		grid[r][c] = cell
 		taken[r][c] = true
+		origin[r][c] = oc
 	}
 	for r, tr := range trs {
 		col := 0
@@ -529,7 +532,7 @@ func (hr *htmlReader) table(t *html.Node) {
 					if !cell.Cont {
 						cell.RowSpan, cell.ColSpan = rs, cs
 					}
-					set(r+dr, col+dc, cell)
+					set(r+dr, col+dc, cell, col)
 				}
 			}
 			col += cs
@@ -543,8 +546,53 @@ func (hr *htmlReader) table(t *html.Node) {
 			}
 		}
 	}
+	grid = dropPhysicalColumns(grid, origin)
 	pos := prefix + "A1"
 	hr.doc.Blocks = append(hr.doc.Blocks, Block{Kind: Grid, Rows: grid, Pos: pos})
+}
+
+// dropPhysicalColumns removes the grid columns in which no cell starts in
+// any row (every position a horizontal continuation of a merge from the
+// left): a physical grid wider than the logical one, as Word leaves behind
+// when merged cells of different rows do not line up.
+func dropPhysicalColumns(grid [][]Cell, origin [][]int) [][]Cell {
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	keep := make([]bool, width)
+	for r, row := range grid {
+		for c := range row {
+			if origin[r][c] == c {
+				keep[c] = true
+			}
+		}
+	}
+	drop := false
+	for _, k := range keep {
+		drop = drop || !k
+	}
+	if !drop {
+		return grid
+	}
+	out := make([][]Cell, len(grid))
+	for r, row := range grid {
+		for c, cell := range row {
+			if keep[c] {
+				out[r] = append(out[r], cell)
+				continue
+			}
+			// A dropped position narrows the merge that covered it.
+			if o := origin[r][c]; o < c && !grid[r][o].Cont && grid[r][o].ColSpan > 1 {
+				for k := range out[r] {
+					if out[r][k].Pos == grid[r][o].Pos && !out[r][k].Cont {
+						out[r][k].ColSpan--
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // cellRef is a spreadsheet-style reference of a grid position ("D5").

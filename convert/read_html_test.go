@@ -153,7 +153,7 @@ func TestReadHTMLCells(t *testing.T) {
 }
 
 func TestReadHTMLSpansAndPositions(t *testing.T) {
-	d, err := readHTML("p.html", `<table><tr><td colspan="2" rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr></table>`)
+	d, err := readHTML("p.html", `<table><tr><td colspan="2" rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>x</td><td>y</td><td>z</td></tr></table>`)
 	require.NoError(t, err)
 	g := grids(d)[0]
 	assert.Equal(t, 2, g.Rows[0][0].RowSpan)
@@ -233,4 +233,14 @@ func TestReadHTMLLayoutTable(t *testing.T) {
 	assert.Equal(t, []string{"一、总体情况", "正文。"}, paras(d))
 	require.Len(t, grids(d), 1)
 	assert.Equal(t, [][]string{{"规章", "0"}}, gridTexts(grids(d)[0]))
+}
+
+func TestReadHTMLPhysicalColumns(t *testing.T) {
+	d, err := readHTML("w.html", `<table><tr><td colspan="2">信息内容</td><td>本年制发件数</td></tr>
+<tr><td colspan="2">规章</td><td>3</td></tr><tr><td colspan="3">第二十条第（五）项</td></tr></table>`)
+	require.NoError(t, err)
+	g := grids(d)[0]
+	assert.Equal(t, [][]string{{"信息内容", "本年制发件数"}, {"规章", "3"}, {"第二十条第（五）项", "^"}}, gridTexts(g))
+	assert.Equal(t, 1, g.Rows[0][0].ColSpan)
+	assert.Equal(t, 2, g.Rows[2][0].ColSpan)
 }
