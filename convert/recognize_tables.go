@@ -32,6 +32,8 @@ type pending struct {
 	vals     []Cell
 	rowCells int // cells of the label's own grid row (1: one cell per line)
 	t3map    []string
+	t2head   []Cell // the 表二 header row above, if any
+	prevT3   int    // the last 表三 row before this one (for wrapped labels)
 	unit     string
 }
 
@@ -107,6 +109,7 @@ func (rc *recognizer) readTables() {
 	var lastT3 = -1 // index in f.T3Rows of the last matched 表三 row
 	var t3map []string
 	t2unit := map[string]string{} // column id → unit its header states
+	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
@@ -143,6 +146,7 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(t); ok {
 					flush()
 					it.table = true
+					t2head = nil
 				}
 				continue
 			}
@@ -222,6 +226,7 @@ func (rc *recognizer) readTables() {
 					}
 				}
 				if ctx == "t2" || ctx == "" {
+					t2head = cells
 					for _, c := range cells {
 						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
 							t2unit["amount"] = u
@@ -252,7 +257,7 @@ func (rc *recognizer) readTables() {
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
-					if h := rc.matchRow(ctx, joined, lastT3); h != nil && (h.canon == pend.hit.canon) {
+					if h := rc.matchRow(ctx, joined, pend.prevT3); h != nil && (h.canon == pend.hit.canon) {
 						pend.text = joined
 						h.pos = pend.hit.pos
 						pend.hit = h
@@ -292,6 +297,7 @@ func (rc *recognizer) readTables() {
 					hit, text, pos = h, lt, labels[li].Pos
 					break
 				}
+				prevT3 := lastT3
 				if hit != nil && hit.table == "t3" {
 					for idx, row := range f.T3Rows {
 						if row.Label == hit.t3row.Label {
@@ -305,7 +311,10 @@ func (rc *recognizer) readTables() {
 						ctx = hit.table
 					}
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map}
+				if _, ok := f.MatchT2Block(text); ok {
+					t2head = nil
+				}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -331,10 +340,18 @@ func (rc *recognizer) readTables() {
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
-				rc.t4runs = append(rc.t4runs, t4run{vals: trimTrailingEmpty(vals), group: t4group, pos: vals[0].Pos})
+				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
+					vals = trimTrailingEmpty(vals)
+				}
+				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
+				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 {
+					// Ragged pipe text: blanks ending the row may be the
+					// remains of merged cells, not blank values.
+					vals = trimTrailingEmpty(vals)
+				}
 				pend.vals = append(pend.vals, vals...)
 			default:
 				if anyNumber(vals) && ctx != "" {
@@ -343,7 +360,6 @@ func (rc *recognizer) readTables() {
 			}
 			j = k
 		}
-		_ = i
 	}
 	flush()
 	rc.assignT4()
@@ -474,6 +490,23 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, variant: true, printed: text}
 		}
 	}
+	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
+	if len([]rune(norm)) >= 6 {
+		var hits []schema.T3Row
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
+			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+				hits = append(hits, row)
+			}
+		}
+		if len(hits) == 1 {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
+		}
+	}
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
@@ -492,23 +525,6 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		if best >= 0 && bestSim >= 0.6 {
 			row := f.T3Rows[best]
 			return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: true, printed: text}
-		}
-	}
-	// A wrapped label: the printed text is the start of exactly one label.
-	// Within the expected rows when the table has started: never across
-	// groups.
-	if len([]rune(norm)) >= 6 {
-		var hits []schema.T3Row
-		for idx, row := range f.T3Rows {
-			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
-				continue
-			}
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
-				hits = append(hits, row)
-			}
-		}
-		if len(hits) == 1 {
-			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
 		}
 	}
 	return nil
@@ -622,11 +638,22 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
+		// A 2021 merged block: one value, wherever the row prints it.
+		for _, c := range vals {
+			if c.Text != "" {
+				vals = []Cell{c}
+			}
+		}
+	}
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}
-	if h.variant {
+	switch {
+	case h.variant:
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	case h.partial:
+		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
@@ -669,8 +696,14 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 	var ids []string
 	switch h.table {
 	case "t2":
-		for _, c := range h.t2block.Cols {
-			ids = append(ids, "t2."+h.t2row.ID+"."+c.ID)
+		cols := t2HeaderMap(h.t2block, p.t2head)
+		if cols == nil {
+			for _, c := range h.t2block.Cols {
+				cols = append(cols, c.ID)
+			}
+		}
+		for _, c := range cols {
+			ids = append(ids, "t2."+h.t2row.ID+"."+c)
 		}
 	case "t3":
 		rowID := h.t3row.ID
@@ -775,6 +808,10 @@ func (rc *recognizer) assignT4() {
 			}
 			named[run.group] = true
 		}
+		if !byName && len(five) != len(f.T4Groups) {
+			r.AddNote(report.NoteUnreadableValue, five[0].pos, fmt.Sprintf("表四找到%d组5个数值，未注明属于行政复议还是行政诉讼，无法确定对应关系，记为缺失", len(five)), all...)
+			return
+		}
 		for k, run := range five {
 			g := f.T4Groups[k].ID
 			if byName {
@@ -813,4 +850,61 @@ func anyNumber(vals []Cell) bool {
 		}
 	}
 	return false
+}
+
+// t2HeaderMap maps the value positions of a 表二 block to its columns by the
+// header row's labels (信息内容 | 本年新制作数量 | …) when every column is
+// named once; nil means positional (no header, a truncated or invented
+// header).
+func t2HeaderMap(b schema.T2Block, head []Cell) []string {
+	if len(head) == 0 {
+		return nil
+	}
+	var m []string
+	seen := map[string]bool{}
+	for i, c := range head {
+		if c.Text == "" {
+			continue
+		}
+		if i == 0 && schema.Normalize(c.Text) == schema.Normalize(schema.T2ContentHeader) {
+			continue
+		}
+		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
+		if !ok {
+			n := schema.Normalize(c.Text)
+			for _, bc := range b.Cols {
+				if strings.HasPrefix(n, schema.Normalize(bc.Label)+"(") {
+					col, ok = bc, true
+				}
+			}
+		}
+		if !ok || seen[col.ID] {
+			return nil
+		}
+		seen[col.ID] = true
+		m = append(m, col.ID)
+	}
+	if len(m) != len(b.Cols) {
+		return nil
+	}
+	return m
+}
+
+// officialWidth is the width of a row of the pending row's table in the
+// official grid: 表三 3 label columns and 7 value columns (seed-style pipe
+// text pads every row to it), 表二 1 label column and 3 value columns.
+func (rc *recognizer) officialWidth(p *pending) int {
+	if p.hit == nil {
+		return -1
+	}
+	switch p.hit.table {
+	case "t3":
+		if len(p.t3map) > 0 {
+			return 3 + len(p.t3map)
+		}
+		return 3 + len(rc.f.T3Cols)
+	case "t2":
+		return 4
+	}
+	return -1
 }
