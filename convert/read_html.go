@@ -667,13 +667,15 @@ func isCJK(r rune) bool {
 }
 
 // textAcc collects text as a browser shows it: runs of white space (and
-// &nbsp;) become one space, dropped between two CJK characters (a line
-// break inside Chinese text is not a space) and at both ends. raw keeps the
+// &nbsp;) become one space, dropped at both ends and, when the run starts
+// with a line break, between two CJK characters (a source line wrapped
+// inside Chinese text is not a space). raw keeps the
 // text exactly (pages written by xxgk), trimming nothing but line breaks.
 type textAcc struct {
-	b       []rune
-	pending bool
-	raw     bool
+	b         []rune
+	pending   bool
+	pendingNL bool // the pending white space holds a line break
+	raw       bool
 }
 
 func isWS(r rune) bool {
@@ -687,14 +689,19 @@ func (a *textAcc) add(s string) {
 	}
 	for _, r := range s {
 		if isWS(r) {
+			if !a.pending {
+				// Only a run that starts with the line break is a wrap
+				// ("部署。 \n聚焦" keeps its space).
+				a.pendingNL = r == '\n' || r == '\r'
+			}
 			a.pending = true
 			continue
 		}
 		if a.pending {
-			if len(a.b) > 0 && !(isCJK(a.b[len(a.b)-1]) && isCJK(r)) && a.b[len(a.b)-1] != ' ' {
+			if len(a.b) > 0 && !(a.pendingNL && isCJK(a.b[len(a.b)-1]) && isCJK(r)) && a.b[len(a.b)-1] != ' ' {
 				a.b = append(a.b, ' ')
 			}
-			a.pending = false
+			a.pending, a.pendingNL = false, false
 		}
 		a.b = append(a.b, r)
 	}
@@ -703,7 +710,7 @@ func (a *textAcc) add(s string) {
 // take returns the collected text and resets the collector.
 func (a *textAcc) take() string {
 	s := string(a.b)
-	a.b, a.pending = a.b[:0], false
+	a.b, a.pending, a.pendingNL = a.b[:0], false, false
 	if a.raw {
 		return strings.Trim(s, "\r\n")
 	}

@@ -244,3 +244,20 @@ func TestReadHTMLPhysicalColumns(t *testing.T) {
 	assert.Equal(t, 1, g.Rows[0][0].ColSpan)
 	assert.Equal(t, 2, g.Rows[2][0].ColSpan)
 }
+
+func TestReadHTMLWhiteSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p>政府信息公开\n工作</p>", "政府信息公开工作"},            // a wrapped source line inside Chinese text
+		{"<p>部署。 聚焦</p>", "部署。 聚焦"},                  // a real space stays
+		{"<p>部署。 \n聚焦</p>", "部署。 聚焦"},                // a space before the wrap is real
+		{"<p>2025\n年</p>", "2025 年"},                 // not between two CJK characters
+		{"<p>&nbsp;&nbsp;　　正文&nbsp; </p>", "正文"},     // trimmed at both ends
+		{"<p>a&nbsp;&nbsp;&nbsp;b</p>", "a b"},       // a run is one space
+		{"<p>一、总体情况<br>二、主动公开</p>", "一、总体情况|二、主动公开"}, // <br> ends a paragraph
+	}
+	for _, tc := range tests {
+		d, err := readHTML("w.html", tc.in)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, strings.Join(paras(d), "|"), tc.in)
+	}
+}
