@@ -29,7 +29,7 @@ func Workbook(data []byte, name string, r *report.Report) []Finding {
 		return nil // the reader read these bytes; nothing more to say here
 	}
 	defer f.Close()
-	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{}}
+	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, hiddenRows: map[string][]int{}, styleHides: map[int]string{}}
 	return w.run()
 }
 
@@ -40,6 +40,8 @@ type wbCheck struct {
 	book  *templates.Book
 	out   []Finding
 	grids map[string][][]string
+	// hiddenRows lists the hidden rows of each sheet read by grid.
+	hiddenRows map[string][]int
 	// styleHides caches, per style id, the number format that hides or
 	// disguises values ("" when it does not).
 	styleHides map[int]string
@@ -90,15 +92,19 @@ func (w *wbCheck) run() []Finding {
 	return w.out
 }
 
-// version finds the template stamp: the custom document property, else a
-// cell of 信息 holding "xxgk-template/…".
+// version finds the template stamp in 信息 and in the custom document
+// property. When they disagree the one this build does not know is
+// reported: either way the stamp is not trustworthy.
 func (w *wbCheck) version() (string, string) {
+	var found [][2]string
 	if w.sheets[templates.SheetInfo] {
+	search:
 		for i, row := range w.grid(templates.SheetInfo) {
 			for j, v := range row {
 				if strings.HasPrefix(strings.TrimSpace(v), "xxgk-template/") {
 					ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-					return strings.TrimSpace(v), w.pos(templates.SheetInfo, ref)
+					found = append(found, [2]string{strings.TrimSpace(v), w.pos(templates.SheetInfo, ref)})
+					break search
 				}
 			}
 		}
@@ -107,10 +113,18 @@ func (w *wbCheck) version() (string, string) {
 		for _, p := range props {
 			if p.Name == templates.VersionProperty {
 				if s, ok := p.Value.(string); ok && s != "" {
-					return s, w.name
+					found = append(found, [2]string{s, w.name})
 				}
 			}
 		}
+	}
+	for _, v := range found {
+		if v[0] != templates.TemplateVersion {
+			return v[0], v[1]
+		}
+	}
+	if len(found) > 0 {
+		return found[0][0], found[0][1]
 	}
 	return "", ""
 }
@@ -119,7 +133,23 @@ func (w *wbCheck) grid(sheet string) [][]string {
 	if g, ok := w.grids[sheet]; ok {
 		return g
 	}
-	g, _ := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	// One pass over the sheet gives the cells and the hidden rows.
+	var g [][]string
+	rows, err := w.f.Rows(sheet)
+	if err == nil {
+		for i := 1; rows.Next(); i++ {
+			cols, _ := rows.Columns(excelize.Options{RawCellValue: true})
+			g = append(g, cols)
+			if rows.GetRowOpts().Hidden {
+				w.hiddenRows[sheet] = append(w.hiddenRows[sheet], i)
+			}
+		}
+		rows.Close()
+	}
+	// Trailing empty rows are dropped, as GetRows does.
+	for len(g) > 0 && len(g[len(g)-1]) == 0 {
+		g = g[:len(g)-1]
+	}
 	w.grids[sheet] = g
 	return g
 }
@@ -363,21 +393,18 @@ func (w *wbCheck) hidden() {
 			continue
 		}
 		g := w.grid(s)
-		maxRow, maxCol := len(g), 0
+		maxCol := 0
 		for _, row := range g {
 			if len(row) > maxCol {
 				maxCol = len(row)
 			}
 		}
 		if t := w.table(s); t != nil {
-			maxRow = max(maxRow, t.LastRow)
 			maxCol = max(maxCol, t.Cols)
 		}
-		for i := 1; i <= maxRow; i++ {
-			if vis, err := w.f.GetRowVisible(s, i); err == nil && !vis {
-				ref, _ := excelize.CoordinatesToCellName(1, i)
-				w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
-			}
+		for _, i := range w.hiddenRows[s] {
+			ref, _ := excelize.CoordinatesToCellName(1, i)
+			w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
 		}
 		for j := 1; j <= maxCol; j++ {
 			col, _ := excelize.ColumnNumberToName(j)

@@ -375,3 +375,17 @@ func TestWriterConstantsAreNotTampering(t *testing.T) {
 	assert.Contains(t, got, "total.blank@t4.rev.total")
 	assert.Contains(t, got, "total.blank@t4.lit_direct.total")
 }
+
+func TestVersionPropertyDisagrees(t *testing.T) {
+	r := balanced("2021")
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: "xxgk-template/7"}))
+	data = bytesOf(t, f)
+	fs := Workbook(data, "t.xlsx", r)
+	require.NotEmpty(t, fs)
+	assert.Equal(t, "wb.version_unknown", fs[len(fs)-1].Rule)
+	assert.Equal(t, "xxgk-template/7", fs[len(fs)-1].Got)
+}
