@@ -107,10 +107,10 @@ func instanceFinding(r *report.Report, f *schema.Format, in schema.Instance, l, 
 	case "t3.balance":
 		// 一＋二 against （七）总计＋四: the printed totals are the right side.
 		return newFinding(in.Rule, cells, pos, l, rt,
-			fmt.Sprintf("%s：一＋二为%s，（七）总计＋四为%s", in.Label, num(l), num(rt)))
+			fmt.Sprintf("%s，而一＋二为%s，（七）总计＋四为%s", in.Label, num(l), num(rt)))
 	case "t2.published":
 		return newFinding(in.Rule, cells, pos, rt, l,
-			fmt.Sprintf("%s：本年新公开数量为%s，大于对外公开总数量%s", in.Label, num(l), num(rt)))
+			fmt.Sprintf("%s，而本年新公开数量为%s，对外公开总数量为%s", in.Label, num(l), num(rt)))
 	}
 	// Totals: want is what the parts sum to, got what the table holds.
 	return newFinding(in.Rule, cells, pos, rt, l,
