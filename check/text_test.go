@@ -165,3 +165,16 @@ func TestAgencyKey(t *testing.T) {
 	assert.NotEqual(t, AgencyKey("洪泽区人民政府"), AgencyKey("淮安市人民政府"))
 	assert.NotEqual(t, AgencyKey("洪泽区人民政府"), AgencyKey("洪泽区人民政府办公室"))
 }
+
+func TestTextNothingWider(t *testing.T) {
+	// Phrases outside the table of formats.md are left alone.
+	for _, para := range []string{
+		"转入下一年度办理9件。",
+		"上一年度结转申请9件。",
+		"2021年以来，累计印发文件900件。",
+		"收到公众意见建议9件。",
+	} {
+		r := textReport(para, map[string]float64{"t3.carry_forward.total": 1, "t3.carried_over.total": 1, "t3.new_received.total": 1})
+		assert.Empty(t, rules(Narrative(r)), para)
+	}
+}
