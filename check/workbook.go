@@ -29,7 +29,7 @@ func Workbook(data []byte, name string, r *report.Report) []Finding {
 		return nil // the reader read these bytes; nothing more to say here
 	}
 	defer f.Close()
-	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, hiddenRows: map[string][]int{}, styleHides: map[int]string{}}
+	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{}}
 	return w.run()
 }
 
@@ -40,8 +40,6 @@ type wbCheck struct {
 	book  *templates.Book
 	out   []Finding
 	grids map[string][][]string
-	// hiddenRows lists the hidden rows of each sheet read by grid.
-	hiddenRows map[string][]int
 	// styleHides caches, per style id, the number format that hides or
 	// disguises values ("" when it does not).
 	styleHides map[int]string
@@ -133,16 +131,14 @@ func (w *wbCheck) grid(sheet string) [][]string {
 	if g, ok := w.grids[sheet]; ok {
 		return g
 	}
-	// One pass over the sheet gives the cells and the hidden rows.
+	// Used for 信息 (never loaded otherwise) and, rarely, to look for a
+	// label away from its place.
 	var g [][]string
 	rows, err := w.f.Rows(sheet)
 	if err == nil {
-		for i := 1; rows.Next(); i++ {
+		for rows.Next() {
 			cols, _ := rows.Columns(excelize.Options{RawCellValue: true})
 			g = append(g, cols)
-			if rows.GetRowOpts().Hidden {
-				w.hiddenRows[sheet] = append(w.hiddenRows[sheet], i)
-			}
 		}
 		rows.Close()
 	}
@@ -155,15 +151,18 @@ func (w *wbCheck) grid(sheet string) [][]string {
 }
 
 func (w *wbCheck) at(sheet, ref string) string {
-	c, r, err := excelize.CellNameToCoordinates(ref)
-	if err != nil {
+	if g, ok := w.grids[sheet]; ok {
+		c, r, err := excelize.CellNameToCoordinates(ref)
+		if err != nil {
+			return ""
+		}
+		if r-1 < len(g) && c-1 < len(g[r-1]) {
+			return g[r-1][c-1]
+		}
 		return ""
 	}
-	g := w.grid(sheet)
-	if r-1 < len(g) && c-1 < len(g[r-1]) {
-		return g[r-1][c-1]
-	}
-	return ""
+	v, _ := w.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return v
 }
 
 func (w *wbCheck) sheetsPresent() {
@@ -392,19 +391,27 @@ func (w *wbCheck) hidden() {
 		if !w.sheets[s] {
 			continue
 		}
-		g := w.grid(s)
-		maxCol := 0
-		for _, row := range g {
-			if len(row) > maxCol {
-				maxCol = len(row)
+		maxRow, maxCol := 0, 0
+		if dim, err := w.f.GetSheetDimension(s); err == nil {
+			_, last, _ := strings.Cut(dim, ":")
+			if last == "" {
+				last = dim
+			}
+			if c, r, err := excelize.CellNameToCoordinates(last); err == nil {
+				maxRow, maxCol = r, c
 			}
 		}
 		if t := w.table(s); t != nil {
+			maxRow = max(maxRow, t.LastRow)
 			maxCol = max(maxCol, t.Cols)
 		}
-		for _, i := range w.hiddenRows[s] {
-			ref, _ := excelize.CoordinatesToCellName(1, i)
-			w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
+		// A forged dimension must not make this loop long.
+		maxRow, maxCol = min(maxRow, 5000), min(maxCol, 200)
+		for i := 1; i <= maxRow; i++ {
+			if vis, err := w.f.GetRowVisible(s, i); err == nil && !vis {
+				ref, _ := excelize.CoordinatesToCellName(1, i)
+				w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
+			}
 		}
 		for j := 1; j <= maxCol; j++ {
 			col, _ := excelize.ColumnNumberToName(j)
