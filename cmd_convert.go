@@ -197,7 +197,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
@@ -228,7 +228,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			err = os.MkdirAll(filepath.Dir(c.out), 0o755)
 		}
 		if err == nil {
-			err = convert.AtomicWrite(c.out, b)
+			err = convert.AtomicWriteNoSync(c.out, b)
 		}
 		if err != nil {
 			return batch.Result{Err: &writeError{c.out, err}}
@@ -245,6 +245,10 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	var ok, failed, notes int
 	var failures []string
 	runErr := batch.Each(ctx, e.jobs, batch.Paths(files), work, func(i int, res batch.Result) {
+		if errors.Is(res.Err, context.Canceled) {
+			// Stopped before writing: not a failure of the file.
+			return
+		}
 		if res.Err != nil {
 			failed++
 			failures = append(failures, batchFailure(files[i].Path, res.Err))
@@ -265,6 +269,8 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		bar.step(failed)
 	})
 	bar.done()
+	// One flush for the whole batch instead of an fsync per file.
+	flushAll()
 	interrupted := runErr != nil
 	if table != nil && !interrupted {
 		err := table.Flush()
@@ -285,7 +291,8 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		fmt.Fprintln(e.stderr, f)
 	}
 	if interrupted {
-		e.errorf("已中止（interrupted）：完成 %d 个，其余未处理；已写出的文件都是完整的", ok+failed)
+		e.errorf("已中止（interrupted）：处理了 %d 个（成功 %d 个，失败 %d 个），其余 %d 个未处理；已写出的文件都是完整的",
+			ok+failed, ok, failed, len(files)-ok-failed)
 		return exitBad
 	}
 	if !e.quiet {
@@ -299,6 +306,13 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		return exitBad
 	}
 	return exitOK
+}
+
+// interruptContext is cancelled by SIGINT or SIGTERM, so that a batch stops
+// feeding files, lets the ones under way finish their atomic writes and
+// exits with only complete outputs. Tests replace it.
+var interruptContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 var errOutputIsInput = errors.New("output is an input")
@@ -320,8 +334,6 @@ func batchFailure(path string, err error) string {
 		return fmt.Sprintf("xxgk: %s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", path)
 	case errors.As(err, &we):
 		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.path, we.err)
-	case errors.Is(err, context.Canceled):
-		return fmt.Sprintf("xxgk: %s：已中止（interrupted）", path)
 	}
 	d := describe(err)
 	if !strings.HasPrefix(d, path) {

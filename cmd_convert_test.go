@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -62,7 +65,7 @@ func TestConvertBatch(t *testing.T) {
 	writeReportJSON(t, filepath.Join(in, "a", "sub", "乙局.json"), "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
 	writeReportJSON(t, filepath.Join(in, "b", "甲局.json"), "甲局分局", 2020, map[string]float64{"t2.license.items_change": -8})
 	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "坏.json"), []byte("{not json"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "readme.pdf"), []byte("%PDF"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "readme.rtf"), []byte("{\\rtf1}"), 0o644))
 
 	var trees []map[string]string
 	for _, j := range []string{"1", "8"} {
@@ -73,7 +76,7 @@ func TestConvertBatch(t *testing.T) {
 		assert.Contains(t, stderr, "坏.json")
 		assert.Contains(t, stderr, "（unreadable）")
 		assert.Contains(t, stderr, "成功 3 个，失败 1 个")
-		assert.NotContains(t, stderr, "readme.pdf", "unreadable extensions in a directory are skipped")
+		assert.NotContains(t, stderr, "readme.rtf", "unreadable extensions in a directory are skipped")
 		tree := treeBytes(t, out)
 		assert.Len(t, tree, 3, "every good file written, nothing else (no temp files)")
 		assert.Contains(t, tree, "甲局.json")
@@ -131,4 +134,40 @@ func TestConvertStdio(t *testing.T) {
 	code, _, stderr := runCLI("convert", "-", "x.json")
 	assert.Equal(t, exitBad, code)
 	assert.Contains(t, stderr, "--from")
+}
+
+func TestConvertBatchInterrupted(t *testing.T) {
+	in := t.TempDir()
+	for i := 0; i < 60; i++ {
+		writeReportJSON(t, filepath.Join(in, fmt.Sprintf("r%02d.json", i)), fmt.Sprintf("局%d", i), 2022, nil)
+	}
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	old := interruptContext
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	defer func() { interruptContext = old }()
+	go func() {
+		// "Ctrl-C" once a few outputs exist.
+		for {
+			if es, _ := os.ReadDir(out); len(es) >= 3 {
+				cancel()
+				return
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+	}()
+	code, _, stderr := runCLI("convert", in, "-o", out, "--to", "json", "-j", "2")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "interrupted")
+	es, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Less(t, len(es), 60, "stopped early")
+	for _, e := range es {
+		assert.False(t, strings.HasPrefix(e.Name(), "."), "no temp file left: %s", e.Name())
+		b, err := os.ReadFile(filepath.Join(out, e.Name()))
+		require.NoError(t, err)
+		_, err = report.ReadJSON(bytes.NewReader(b))
+		assert.NoError(t, err, "complete output %s", e.Name())
+	}
 }

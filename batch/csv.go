@@ -4,16 +4,21 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 )
 
+// allIDs is schema.AllIDs, computed once: it builds a fresh slice and map
+// per call, which dominated the cost of a row.
+var allIDs = sync.OnceValue(schema.AllIDs)
+
 // CSVHeader returns the columns of the flat table: file, agency, year,
 // format, then one column per cell id of schema.AllIDs() (both formats, every
 // layout), in that order.
 func CSVHeader() []string {
-	ids := schema.AllIDs()
+	ids := allIDs()
 	h := make([]string, 0, 4+len(ids))
 	h = append(h, "file", "agency", "year", "format")
 	return append(h, ids...)
@@ -23,7 +28,7 @@ func CSVHeader() []string {
 // report's format lacks it or the report has it missing: never 0. Numbers
 // print in their shortest exact form (7004.69, -8).
 func CSVRow(file string, r *report.Report) []string {
-	ids := schema.AllIDs()
+	ids := allIDs()
 	row := make([]string, 0, 4+len(ids))
 	year := ""
 	if r.Year != 0 {

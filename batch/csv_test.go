@@ -62,3 +62,12 @@ func TestCSV(t *testing.T) {
 	require.NoError(t, NewCSVWriter(&empty).Flush())
 	assert.Equal(t, 1, strings.Count(empty.String(), "\r\n"), "header only")
 }
+
+func benchReport() *report.Report {
+	r := report.New()
+	r.Format, r.Year, r.Agency = "2021", 2023, "测试局"
+	for i, id := range schema.Get("2021").IDs(nil) {
+		r.Cells[id] = float64(i)
+	}
+	return r
+}

@@ -771,10 +771,15 @@ func (ww *wbWriter) checkSheet() error {
 	}
 	results := make([]res, len(b.Checks))
 	for i, c := range b.Checks {
-		l, r, st := c.Instance.Eval(get)
+		_, _, st := c.Instance.Eval(get)
+		for _, id := range c.Counted {
+			if _, ok := get(id); !ok {
+				st = schema.MissingOperand
+			}
+		}
 		// Excel's SUM ignores what is not a number: the cached sides are
 		// those sums whatever the status.
-		l, r = sumShown(c.Instance.Left, get), sumShown(c.Instance.Right, get)
+		l, r := sumShown(c.Instance.Left, get), sumShown(c.Instance.Right, get)
 		results[i] = res{l, r, st}
 		if st != schema.OK {
 			allOK = false

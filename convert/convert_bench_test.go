@@ -1,0 +1,92 @@
+package convert
+
+import (
+	"os"
+	"testing"
+
+	"github.com/xxgk/xxgk/report"
+)
+
+// The benchmarks run the pipeline on the seed report of the corpus (the
+// same input bench/compare multiplies), stage by stage: decode, read
+// (decode + Document + recognize), write xlsx, read xlsx, write json. They
+// skip when the corpus is absent or a stage has no reader/writer yet.
+
+const seedPath = "../../shared/corpus/seed-sujiatun-2020.txt"
+
+func seed(b *testing.B) []byte {
+	b.Helper()
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		b.Skipf("corpus absent: %v", err)
+	}
+	return data
+}
+
+func seedReport(b *testing.B) *report.Report {
+	b.Helper()
+	r, err := ReadBytes("seed.txt", ".txt", seed(b), Options{})
+	if err != nil {
+		b.Skipf("seed not readable yet: %v", err)
+	}
+	return r
+}
+
+func BenchmarkDecode(b *testing.B) {
+	data := seed(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadText(b *testing.B) {
+	data := seed(b)
+	seedReport(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadBytes("seed.txt", ".txt", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteXLSX(b *testing.B) {
+	r := seedReport(b)
+	if _, err := Render(r, ".xlsx", Options{}); err != nil {
+		b.Skipf("no xlsx writer yet: %v", err)
+	}
+	for b.Loop() {
+		if _, err := Render(r, ".xlsx", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadXLSX(b *testing.B) {
+	r := seedReport(b)
+	data, err := Render(r, ".xlsx", Options{})
+	if err != nil {
+		b.Skipf("no xlsx writer yet: %v", err)
+	}
+	if _, err := ReadBytes("seed.xlsx", ".xlsx", data, Options{}); err != nil {
+		b.Skipf("no xlsx reader yet: %v", err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadBytes("seed.xlsx", ".xlsx", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteJSON(b *testing.B) {
+	r := seedReport(b)
+	for b.Loop() {
+		if _, err := Render(r, ".json", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
