@@ -287,3 +287,62 @@ for p in sys.argv[1:]:
 	require.NoError(t, err, string(out))
 	assert.Equal(t, len(files), strings.Count(string(out), "\n"))
 }
+
+// TestWorkbookForeign: a workbook without the version stamp (an older
+// template, a staff member's own sheet laid out like the official tables)
+// is read by its labels, with a note.
+func TestWorkbookForeign(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		version any
+		kind    string
+	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := sampleReport(schema.F2019, nil)
+			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+			require.NoError(t, err)
+			if tc.version == nil {
+				require.NoError(t, f.DeleteSheet(templates.SheetInfo))
+			}
+			require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: tc.version}))
+			buf, err := f.WriteToBuffer()
+			require.NoError(t, err)
+			f.Close()
+			got, err := ReadWorkbook("own.xlsx", buf.Bytes(), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, r.Cells, got.Cells)
+			assert.Equal(t, "二、主动公开政府信息情况", got.Section("s2").Heading)
+			assert.Equal(t, []string{"一、总体情况的正文。"}, got.Section("s1").Paragraphs)
+			assert.Equal(t, "own.xlsx:三、依申请公开!D8", got.Pos["t3.new_received.natural"])
+			kinds := []string{}
+			for _, n := range got.Notes {
+				kinds = append(kinds, n.Kind)
+			}
+			assert.Contains(t, kinds, tc.kind)
+		})
+	}
+}
+
+func TestWorkbookNotAWorkbook(t *testing.T) {
+	_, err := ReadWorkbook("x.xlsx", []byte("PK not really"), Options{})
+	require.ErrorIs(t, err, ErrNotWorkbook)
+}
+
+func TestTemplateHintInForce(t *testing.T) {
+	prev := sampleReport(schema.F2021, nil)
+	prev.Cells["t2.normative.in_force"] = 440
+	r, hints, err := TemplateReport(TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"})
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", hints["t2.normative.in_force"])
+	_, ok := r.Cells["t2.normative.in_force"]
+	assert.False(t, ok, "a hint, not a value")
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"}))
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	defer f.Close()
+	c := templates.Layout(schema.F2021, nil).Cell("t2.normative.in_force")
+	got, err := f.GetCellValue(c.Sheet, templates.Ref(5, c.Row))
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", got)
+}

@@ -512,13 +512,8 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 		TopLeftCell: templates.Ref(t.LabelCols+1, freezeRow+1), ActivePane: paneName(t.LabelCols, freezeRow)}); err != nil {
 		return err
 	}
-	heights := map[int]float64{templates.TitleRow: 30}
-	if t.ID == "t3" {
-		heights[templates.TableRow+2] = 30
-	}
-	if t.ID == "t4" {
-		heights[templates.TableRow+2] = 30
-	}
+	heights := labelHeights(ww.b, t)
+	heights[templates.TitleRow] = 30
 	if err := g.flush(sw, heights); err != nil {
 		return err
 	}
@@ -529,6 +524,45 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// labelHeights gives the rows whose labels wrap the height of their lines
+// (LibreOffice and Excel do not grow rows written with text on their own).
+func labelHeights(b *templates.Book, t *templates.Table) map[int]float64 {
+	const line = 14.0
+	out := map[int]float64{}
+	for _, l := range b.Labels {
+		if l.Sheet != t.Sheet {
+			continue
+		}
+		c1, r1, _ := templates.SplitRef(l.Ref)
+		c2, r2 := c1, r1
+		if l.Merge != "" {
+			_, end, _ := strings.Cut(l.Merge, ":")
+			c2, r2, _ = templates.SplitRef(end)
+		}
+		if r2 != r1 || r1 == templates.TitleRow {
+			continue
+		}
+		width := 0.0
+		for c := c1; c <= c2 && c <= len(t.Widths); c++ {
+			width += t.Widths[c-1]
+		}
+		// A CJK character is about two width units at 10.5pt; keep a margin.
+		need := 0.0
+		for _, r := range l.Text {
+			if r < 0x2E80 {
+				need++
+			} else {
+				need += 2.1
+			}
+		}
+		lines := math.Ceil(need / math.Max(width-1, 1))
+		if h := lines*line + 4; lines > 1 && h > out[r1] {
+			out[r1] = h
+		}
+	}
+	return out
 }
 
 func paneName(x, y int) string {
@@ -709,6 +743,9 @@ func (ww *wbWriter) infoSheet() error {
 	f := ww.f
 	sheet := templates.SheetInfo
 	if err := ww.protect(sheet, false); err != nil {
+		return err
+	}
+	if err := ww.pageSetup(sheet, true); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
