@@ -32,6 +32,10 @@ type Block struct {
 	// Heading marks a paragraph the source marked up as a heading (Markdown
 	// '#', HTML <h1>–<h6>, a Word heading style).
 	Heading bool
+	// Body marks a paragraph the source marks as body text whatever it
+	// looks like (xxgk's own txt indents body paragraphs by two ideographic
+	// spaces): never a heading, a title or a table label.
+	Body bool
 }
 
 // Cell is one cell of a grid.

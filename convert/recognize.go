@@ -1,9 +1,545 @@
 package convert
 
-import "github.com/xxgk/xxgk/report"
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
 
 // Recognize turns a Document into a Report: it finds the section headings
 // and the three tables by their labels and maps every value to a cell id.
+//
+// Tables are found by labels, never by position alone. Inside a table the
+// recognizer reads a stream of label cells and value cells: a row label is
+// the last label before a run of values (group labels such as
+// 三、本年度办理结果 may share the row), and the values that follow it, in
+// the same row or in value-only rows after it, are its cells in the
+// official column order. A row whose number of values differs from what the
+// format expects is left missing with a note: values are never shifted.
 func Recognize(doc *Document, opt Options) (*report.Report, error) {
-	return nil, ErrNotReport // replaced by the recognizer
+	rc := &recognizer{doc: doc, r: report.New()}
+	rc.flatten()
+	rc.findSections()
+	if err := rc.decideFormat(opt); err != nil {
+		return nil, err
+	}
+	rc.readTables()
+	rc.settleOther()
+	if !rc.anyTable() && rc.headings == 0 {
+		return nil, ErrNotReport
+	}
+	rc.buildSections()
+	rc.finish()
+	return rc.r, nil
 }
+
+// item is a paragraph or one grid row, in document order.
+type item struct {
+	para    bool
+	text    string // paragraph text
+	pos     string
+	heading bool // the source marked the paragraph as a heading
+	body    bool // the source marked the paragraph as body text
+	cells   []Cell
+	// section is the index of the heading item (s1–s6) this item starts,
+	// or 0.
+	section int
+	// rest is the text after a heading glued to the following text.
+	rest string
+	// table marks a paragraph used as a table label (dropped from the
+	// narrative).
+	table bool
+}
+
+type recognizer struct {
+	doc      *Document
+	r        *report.Report
+	f        *schema.Format
+	items    []item
+	headings int
+	// per-table state
+	found      map[string]bool // tables with a recognized label or value
+	t4runs     []t4run
+	usedByCell map[string]bool
+}
+
+func (rc *recognizer) flatten() {
+	for _, b := range rc.doc.Blocks {
+		switch b.Kind {
+		case Para:
+			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading, body: b.Body})
+		case Grid:
+			for _, row := range b.Rows {
+				var cells []Cell
+				for _, c := range row {
+					if c.Cont {
+						continue
+					}
+					if c.Pos == "" {
+						c.Pos = b.Pos
+					}
+					cells = append(cells, c)
+				}
+				if len(cells) > 0 {
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos})
+				}
+			}
+		}
+	}
+}
+
+// ---- sections -------------------------------------------------------------
+
+var sectionNumerals = []string{"一", "二", "三", "四", "五", "六"}
+
+// findSections marks heading paragraphs (canonical, variant or close
+// enough), splitting a heading glued to the text after it.
+func (rc *recognizer) findSections() {
+	f := schema.Get(schema.F2021) // sections are the same in both formats
+	last := 0
+	for i := range rc.items {
+		it := &rc.items[i]
+		if !it.para || it.body {
+			continue
+		}
+		text := strings.TrimSpace(it.text)
+		if s, m, ok := f.MatchSection(text); ok {
+			n := sectionNum(s.ID)
+			if n > last {
+				it.section, last = n, n
+				rc.headings++
+				if m.Variant {
+					rc.r.AddNote(report.NoteLabelVariant, it.pos, text+" → "+s.Heading)
+				}
+			}
+			continue
+		}
+		n, head, rest, variant, ok := fuzzyHeading(f, text)
+		if !ok || n <= last {
+			continue
+		}
+		it.section, last = n, n
+		rc.headings++
+		if rest != "" {
+			it.text, it.rest = head, rest
+		}
+		canon := f.Sections[n-1].Heading
+		if variant {
+			rc.r.AddNote(report.NoteLabelVariant, it.pos, head+" → "+canon)
+		}
+	}
+}
+
+func sectionNum(id string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(id, "s"))
+	return n
+}
+
+// fuzzyHeading recognizes a heading line worded unlike the format, or a
+// heading glued to the following text ("一、总体情况2020年，…"). It returns
+// the section number, the heading as printed, the text after it, and
+// whether the wording differs from the canonical heading.
+func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, variant, ok bool) {
+	num := -1
+	for i, s := range sectionNumerals {
+		if strings.HasPrefix(text, s+"、") || strings.HasPrefix(text, s+"，") || strings.HasPrefix(text, s+"．") || strings.HasPrefix(text, s+".") {
+			num = i
+			break
+		}
+	}
+	if num < 0 {
+		return 0, "", "", false, false
+	}
+	sec := f.Sections[num]
+	cands := append([]string{sec.Heading}, sec.Variants...)
+	// Glued: the text starts with a known heading and goes on.
+	runes := []rune(text)
+	for ci, c := range cands {
+		target := schema.Normalize(c)
+		for k := 2; k <= len(runes) && k <= len([]rune(c))+8; k++ {
+			if schema.Normalize(string(runes[:k])) == target {
+				h := strings.TrimSpace(string(runes[:k]))
+				r := strings.TrimSpace(string(runes[k:]))
+				return num + 1, h, r, ci > 0, true
+			}
+		}
+	}
+	// A short line close to the heading.
+	if len(runes) > 40 || strings.ContainsAny(text, "。；;") {
+		return 0, "", "", false, false
+	}
+	norm := stripOrdinal(schema.Normalize(text))
+	best := 0.0
+	for _, c := range cands {
+		if s := similarity(norm, stripOrdinal(schema.Normalize(c))); s > best {
+			best = s
+		}
+	}
+	if best >= 0.6 {
+		return num + 1, text, "", true, true
+	}
+	return 0, "", "", false, false
+}
+
+var reOrdinal = regexp.MustCompile(`^(\d{1,2}\.|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.])`)
+
+// stripOrdinal removes a leading ordinal from a normalized label.
+func stripOrdinal(s string) string { return reOrdinal.ReplaceAllString(s, "") }
+
+// ordinalOf returns the leading ordinal of a normalized label ("2." → "2.").
+func ordinalOf(s string) string { return reOrdinal.FindString(s) }
+
+// similarity is 2·LCS/(|a|+|b|) over runes.
+func similarity(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 || len(rb) == 0 {
+		return 0
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			switch {
+			case ra[i-1] == rb[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] > cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return 2 * float64(prev[len(rb)]) / float64(len(ra)+len(rb))
+}
+
+// ---- format, year, agency, title ----------------------------------------------
+
+var (
+	reYearTitle  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*度?`)
+	reYearPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日`)
+	reAgencyText = regexp.MustCompile(`^(?:(?:19|20)\d\d)年(?:度)?[，,、]?\s*([^，,。；;（(“"\s]{2,20}?)(?:坚持|深入|认真|始终|全面|紧紧|紧扣|围绕|严格|按照|以习近平|高度|积极|聚焦|持续|进一步|把|在|以)`)
+)
+
+// titleIndex returns the index of the title paragraph (before 一、), or -1.
+func (rc *recognizer) titleIndex() int {
+	for i, it := range rc.items {
+		if it.section > 0 {
+			return -1
+		}
+		if !it.para {
+			continue
+		}
+		t := strings.TrimSpace(it.text)
+		if t == "" {
+			continue
+		}
+		if it.body {
+			return -1
+		}
+		rs := []rune(t)
+		if len(rs) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
+			(strings.Contains(t, "年") || strings.Contains(t, "公开")) {
+			return i
+		}
+		return -1 // the title is the first paragraph or there is none
+	}
+	return -1
+}
+
+func (rc *recognizer) decideFormat(opt Options) error {
+	r := rc.r
+	if ti := rc.titleIndex(); ti >= 0 {
+		r.Title = strings.TrimSpace(rc.items[ti].text)
+		if m := reYearTitle.FindStringSubmatchIndex(r.Title); m != nil {
+			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
+			ag := strings.TrimSpace(r.Title[:m[0]])
+			if ag == "" {
+				if k := strings.Index(r.Title, "政府信息公开"); k > 0 {
+					ag = r.Title[:k]
+				}
+			}
+			r.Agency = strings.TrimSpace(ag)
+		}
+	}
+	// The statistics period: "统计期限从2020年1月1日到12月31日止".
+	for _, it := range rc.items {
+		if it.section > 1 {
+			break
+		}
+		if !it.para {
+			continue
+		}
+		if m := reYearPeriod.FindStringSubmatch(it.text); m != nil && r.Year == 0 {
+			r.Year, _ = strconv.Atoi(m[1])
+		}
+	}
+	if r.Agency == "" {
+		for i, it := range rc.items {
+			if it.section == 1 {
+				for _, nx := range rc.items[i:] {
+					t := strings.TrimSpace(nx.text)
+					if it.rest != "" && nx.pos == it.pos {
+						t = it.rest
+					}
+					if !nx.para || t == "" {
+						continue
+					}
+					if m := reAgencyText.FindStringSubmatch(t); m != nil {
+						r.Agency = m[1]
+					}
+					if nx.section == 0 || nx.rest != "" {
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	if r.Year == 0 {
+		for _, it := range rc.items {
+			if it.section > 1 {
+				break
+			}
+			if m := reYearTitle.FindStringSubmatch(it.text + it.rest); it.para && m != nil {
+				r.Year, _ = strconv.Atoi(m[1])
+				break
+			}
+		}
+	}
+	// Labels found only in one format decide it.
+	count := map[string]int{}
+	for _, it := range rc.items {
+		for _, c := range it.cells {
+			n := schema.Normalize(c.Text)
+			for _, k := range []string{schema.F2019, schema.F2021} {
+				for _, m := range schema.FormatMarkers[k] {
+					if strings.Contains(n, schema.Normalize(m)) {
+						count[k]++
+					}
+				}
+			}
+		}
+	}
+	byLabels := ""
+	switch {
+	case count[schema.F2019] > count[schema.F2021]:
+		byLabels = schema.F2019
+	case count[schema.F2021] > count[schema.F2019]:
+		byLabels = schema.F2021
+	}
+	byYear := ""
+	if r.Year != 0 {
+		byYear = schema.FormatForYear(r.Year)
+	}
+	forced := opt.Format
+	if forced == "auto" {
+		forced = ""
+	}
+	if forced != "" && schema.Get(forced) == nil {
+		return fmt.Errorf("unknown format %q (want 2019 or 2021)", forced)
+	}
+	if forced != "" && byLabels != "" && forced != byLabels {
+		return fmt.Errorf("--format %s contradicts the labels of the report, which are those of format %s", forced, byLabels)
+	}
+	switch {
+	case forced != "":
+		r.Format = forced
+	case byLabels != "":
+		r.Format = byLabels
+	case byYear != "":
+		r.Format = byYear
+	default:
+		r.Format = schema.F2021
+	}
+	if byLabels != "" && byYear != "" && byLabels != byYear {
+		r.AddNote(report.NoteFormatConflict, rc.doc.Name,
+			fmt.Sprintf("报告年度 %d 按规定应使用 %s 年格式，但表格标签属于 %s 年格式：按标签采用 %s 年格式", r.Year, byYear, byLabels, byLabels))
+	}
+	rc.f = schema.Get(r.Format)
+	return nil
+}
+
+// ---- narrative ------------------------------------------------------------------
+
+func (rc *recognizer) buildSections() {
+	r := rc.r
+	secs := make([]report.Section, 7)
+	secs[0] = report.Section{ID: "s0", Paragraphs: []string{}}
+	for i := 1; i <= 6; i++ {
+		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
+	}
+	ti := rc.titleIndex()
+	cur := 0
+	for i, it := range rc.items {
+		if it.section > 0 {
+			cur = it.section
+			secs[cur].Heading = strings.TrimSpace(it.text)
+			secs[cur].Pos = it.pos
+			if it.rest != "" {
+				secs[cur].Paragraphs = append(secs[cur].Paragraphs, it.rest)
+			}
+			continue
+		}
+		if !it.para || i == ti || it.table {
+			continue
+		}
+		t := strings.TrimSpace(it.text)
+		if t == "" {
+			continue
+		}
+		if secs[cur].Pos == "" {
+			secs[cur].Pos = it.pos
+		}
+		secs[cur].Paragraphs = append(secs[cur].Paragraphs, it.text)
+	}
+	for i := 1; i <= 6; i++ {
+		if secs[i].Heading == "" {
+			r.AddNote(report.NoteSectionMissing, rc.doc.Name, "未找到章节标题：“"+rc.f.Sections[i-1].Heading+"”")
+		}
+	}
+	r.Sections = secs
+}
+
+// ---- finishing ------------------------------------------------------------------
+
+func (rc *recognizer) finish() {
+	r, f := rc.r, rc.f
+	for _, n := range rc.doc.Notes {
+		r.AddNote(n.Kind, n.Pos, n.Detail)
+	}
+	// Move the reader's notes first, in document order.
+	if k := len(rc.doc.Notes); k > 0 {
+		notes := append(append([]report.Note{}, r.Notes[len(r.Notes)-k:]...), r.Notes[:len(r.Notes)-k]...)
+		r.Notes = notes
+	}
+	for _, t := range []struct{ id, name string }{{"t2", "表二（主动公开政府信息情况）"}, {"t3", "表三（收到和处理政府信息公开申请情况）"}, {"t4", "表四（政府信息公开行政复议、行政诉讼情况）"}} {
+		if !rc.found[t.id] {
+			r.AddNote(report.NoteTableMissing, rc.doc.Name, "未找到"+t.name)
+		}
+	}
+	for _, id := range f.IDs(r.Layout) {
+		if _, ok := r.Cells[id]; ok {
+			continue
+		}
+		if _, ok := r.Missing[id]; ok {
+			continue
+		}
+		r.Missing[id] = ""
+	}
+	// Published totals that disagree with their parts, or are blank while
+	// the parts hold numbers.
+	for _, c := range f.Cells(r.Layout) {
+		if !c.IsTotal() {
+			continue
+		}
+		sum, all, any := 0.0, true, false
+		for _, p := range c.Parts {
+			v, ok := r.Cells[p]
+			if !ok {
+				all = false
+				continue
+			}
+			sum += v
+			if v != 0 {
+				any = true
+			}
+		}
+		got, ok := r.Cells[c.ID]
+		pos := r.Pos[c.ID]
+		for _, p := range c.Parts {
+			if pos == "" {
+				pos = r.Pos[p]
+			}
+		}
+		if pos == "" {
+			pos = rc.doc.Name
+		}
+		switch {
+		case ok && all && !nearlyEqual(got, sum):
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
+		case !ok && any:
+			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
+		}
+	}
+	sortNotes(r.Notes)
+	r.Normalize()
+}
+
+// sortNotes orders notes by their line in the source (stable; notes about
+// the whole file or a sheet cell keep their order, last).
+func sortNotes(notes []report.Note) {
+	line := func(pos string) int {
+		k := strings.LastIndexByte(pos, ':')
+		if k < 0 {
+			return 1 << 30
+		}
+		n, err := strconv.Atoi(pos[k+1:])
+		if err != nil {
+			return 1 << 30
+		}
+		return n
+	}
+	sort.SliceStable(notes, func(i, j int) bool { return line(notes[i].Pos) < line(notes[j].Pos) })
+}
+
+// settleOther decides the layout of a 2021 report's （六）其他处理: printed
+// as one row with values (and no sub-rows), its values are t3.other.<col>
+// and the layout is t3.other.single_row; printed as a subtotal above its
+// sub-rows, the subtotal is an extra row.
+func (rc *recognizer) settleOther() {
+	r, f := rc.r, rc.f
+	if f.Key != schema.F2021 {
+		return
+	}
+	var single, sub []string
+	for id := range r.Cells {
+		if strings.HasPrefix(id, "t3.other.") {
+			if f.HasCell(id, nil) {
+				sub = append(sub, id)
+			} else {
+				single = append(single, id)
+			}
+		}
+	}
+	for id := range r.Missing {
+		if strings.HasPrefix(id, "t3.other.") && !f.HasCell(id, nil) {
+			single = append(single, id)
+		}
+	}
+	if len(single) == 0 {
+		return
+	}
+	if len(sub) == 0 {
+		r.Layout = append(r.Layout, schema.LayoutOtherSingleRow)
+		return
+	}
+	sort.Strings(single)
+	var vals []string
+	for _, id := range single {
+		if v, ok := r.Cells[id]; ok {
+			vals = append(vals, report.FormatNumber(v))
+		}
+		delete(r.Cells, id)
+		delete(r.Missing, id)
+	}
+	r.AddNote(report.NoteExtraRow, rc.doc.Name, "（六）其他处理一行的数值（小计）未采用："+strings.Join(vals, " "))
+}
+
+func nearlyEqual(a, b float64) bool {
+	d := a - b
+	return d < 1e-6 && d > -1e-6
+}
+
+func (rc *recognizer) anyTable() bool {
+	return rc.found["t2"] || rc.found["t3"] || rc.found["t4"]
+}
+
+// isHan reports whether r is a CJK ideograph.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

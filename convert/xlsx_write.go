@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -41,8 +43,37 @@ func WriteWorkbook(w io.Writer, r *report.Report, o WorkbookOptions) error {
 		return err
 	}
 	defer f.Close()
-	_, err = f.WriteTo(w)
-	return err
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	return sortedZip(w, buf.Bytes())
+}
+
+// sortedZip copies a zip with its entries in a fixed order
+// ([Content_Types].xml first, then by name), without recompressing:
+// excelize writes streamed sheets in map order, which would make the bytes
+// differ from run to run.
+func sortedZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool {
+		a, b := files[i].Name, files[j].Name
+		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
+			return a == "[Content_Types].xml"
+		}
+		return a < b
+	})
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // wbWriter holds one workbook being written: its styles, created once, and
@@ -740,10 +771,15 @@ func (ww *wbWriter) checkSheet() error {
 	}
 	results := make([]res, len(b.Checks))
 	for i, c := range b.Checks {
-		l, r, st := c.Instance.Eval(get)
+		_, _, st := c.Instance.Eval(get)
+		for _, id := range c.Counted {
+			if _, ok := get(id); !ok {
+				st = schema.MissingOperand
+			}
+		}
 		// Excel's SUM ignores what is not a number: the cached sides are
 		// those sums whatever the status.
-		l, r = sumShown(c.Instance.Left, get), sumShown(c.Instance.Right, get)
+		l, r := sumShown(c.Instance.Left, get), sumShown(c.Instance.Right, get)
 		results[i] = res{l, r, st}
 		if st != schema.OK {
 			allOK = false

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -168,6 +169,11 @@ type Check struct {
 	Instance schema.Instance
 	// Formulas of columns C–F (no leading "=").
 	Left, Right, Diff, Status string
+	// Counted lists the cells that must all hold numbers for the row to be
+	// evaluated: the operands and, for an operand that is a total, the
+	// input cells it sums (a formula shows 0 over blanks; the blanks are
+	// what is missing). Status is 缺数 when one of them is not a number.
+	Counted []string
 }
 
 // Layout returns the canonical layout of a format ("2019" or "2021") under
@@ -396,8 +402,38 @@ func (b *Book) check(row int, in schema.Instance) Check {
 		}
 		return strings.Join(ns, ",")
 	}
-	all := names(in.Cells())
-	n := len(in.Cells())
+	direct := in.Cells()
+	seen := map[string]bool{}
+	for _, id := range direct {
+		seen[id] = true
+	}
+	var leaves []string
+	var walk func(id string)
+	walk = func(id string) {
+		c := b.byID[id]
+		if c == nil || !c.IsTotal() {
+			if !seen[id] {
+				seen[id] = true
+				leaves = append(leaves, id)
+			}
+			return
+		}
+		for _, p := range c.Parts {
+			walk(p)
+		}
+	}
+	for _, id := range direct {
+		if c := b.byID[id]; c != nil && c.IsTotal() {
+			for _, p := range c.Parts {
+				walk(p)
+			}
+		}
+	}
+	args := names(direct)
+	if len(leaves) > 0 {
+		args += "," + strings.Join(b.ranges(leaves), ",")
+	}
+	n := len(direct) + len(leaves)
 	r := strconv.Itoa(row)
 	cmp := `ABS(E` + r + `)<0.000001`
 	if in.Op == schema.Le {
@@ -409,9 +445,78 @@ func (b *Book) check(row int, in schema.Instance) Check {
 		Left:     "SUM(" + names(in.Left) + ")",
 		Right:    "SUM(" + names(in.Right) + ")",
 		Diff:     "C" + r + "-D" + r,
-		Status: fmt.Sprintf(`IF(COUNT(%s)<%d,"%s",IF(%s,"%s","%s"))`, all, n, CheckStatusMiss, cmp,
+		Status: fmt.Sprintf(`IF(COUNT(%s)<%d,"%s",IF(%s,"%s","%s"))`, args, n, CheckStatusMiss, cmp,
 			CheckStatusOK, CheckStatusBad),
+		Counted: append(append([]string(nil), direct...), leaves...),
 	}
+}
+
+// ranges writes cells as few rectangular sheet-qualified ranges:
+// '三、依申请公开'!D10:I30.
+func (b *Book) ranges(ids []string) []string {
+	type key struct {
+		sheet string
+		row   int
+	}
+	cols := map[key][]int{}
+	var sheets []string
+	for _, id := range ids {
+		c := b.byID[id]
+		k := key{c.Sheet, c.Row}
+		if len(cols[k]) == 0 {
+			found := false
+			for _, s := range sheets {
+				found = found || s == c.Sheet
+			}
+			if !found {
+				sheets = append(sheets, c.Sheet)
+			}
+		}
+		cols[k] = append(cols[k], c.Col)
+	}
+	type run struct{ c1, c2, r1, r2 int }
+	var out []string
+	for _, sheet := range sheets {
+		var rows []int
+		for k := range cols {
+			if k.sheet == sheet {
+				rows = append(rows, k.row)
+			}
+		}
+		sort.Ints(rows)
+		var runs []run
+		for _, r := range rows {
+			cs := cols[key{sheet, r}]
+			sort.Ints(cs)
+			for i := 0; i < len(cs); {
+				j := i
+				for j+1 < len(cs) && cs[j+1] == cs[j]+1 {
+					j++
+				}
+				merged := false
+				for k := range runs {
+					if runs[k].c1 == cs[i] && runs[k].c2 == cs[j] && runs[k].r2 == r-1 {
+						runs[k].r2 = r
+						merged = true
+						break
+					}
+				}
+				if !merged {
+					runs = append(runs, run{cs[i], cs[j], r, r})
+				}
+				i = j + 1
+			}
+		}
+		q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+		for _, rn := range runs {
+			if rn.c1 == rn.c2 && rn.r1 == rn.r2 {
+				out = append(out, q+Ref(rn.c1, rn.r1))
+			} else {
+				out = append(out, q+Ref(rn.c1, rn.r1)+":"+Ref(rn.c2, rn.r2))
+			}
+		}
+	}
+	return out
 }
 
 func (b *Book) newTable(id, sheet, title string, cols int) *Table {

@@ -108,7 +108,10 @@ func TestCheckFormulas(t *testing.T) {
 	assert.Equal(t, "t3.balance", c.Instance.Rule)
 	assert.Equal(t, CheckFirstRow, c.Row)
 	assert.Equal(t, "SUM(t3_new_received_natural,t3_carried_over_natural)", c.Left)
-	assert.Equal(t, `IF(COUNT(t3_new_received_natural,t3_carried_over_natural,t3_result_total_natural,t3_carry_forward_natural)<4,"缺数",IF(ABS(E5)<0.000001,"OK","不平"))`, c.Status)
+	assert.Equal(t, `IF(COUNT(t3_new_received_natural,t3_carried_over_natural,t3_result_total_natural,t3_carry_forward_natural,'三、依申请公开'!D10:D28)<23,"缺数",IF(ABS(E5)<0.000001,"OK","不平"))`, c.Status)
+	// The 总计 column's balance counts every input cell behind its totals.
+	assert.Contains(t, b.Checks[6].Status, `'三、依申请公开'!D8:I28,'三、依申请公开'!D30:I30)<136,`)
+	assert.Len(t, b.Checks[6].Counted, 136)
 	last := b.Checks[len(b.Checks)-1]
 	assert.Equal(t, "t2.published", last.Instance.Rule)
 	assert.Contains(t, last.Status, "C46<=D46")

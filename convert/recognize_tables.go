@@ -1,0 +1,813 @@
+package convert
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+// The table pass: a walk over the items with the current table as context.
+
+// rowHit is a printed row label recognized as a row of a table.
+type rowHit struct {
+	table   string // t2, t3
+	t2block schema.T2Block
+	t2row   schema.Column
+	t3row   schema.T3Row
+	canon   string // the official label
+	variant bool   // matched through a variant or by similarity: worth a note
+	partial bool   // the printed text is only the start of the label (wrapped)
+	printed string
+	pos     string
+}
+
+// pending is a row label waiting for its values.
+type pending struct {
+	hit      *rowHit // nil: a label no row of the format has
+	text     string  // label text as printed (joined when wrapped)
+	pos      string
+	vals     []Cell
+	rowCells int // cells of the label's own grid row (1: one cell per line)
+	t3map    []string
+	unit     string
+}
+
+type t4run struct {
+	vals  []Cell
+	group string // t4 group named just before the run, or ""
+	pos   string
+}
+
+var (
+	rePageNumber = regexp.MustCompile(`^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})$`)
+	reHeaderWord = regexp.MustCompile(`^(数据\d+|项目|类别|\(?数据项目\)?|数量|指标|内容|序号)$`)
+)
+
+// isValueText tells a value cell (a number, a marker, a blank, or a short
+// text with digits such as "约30" or "7004.69万元") from a label.
+func isValueText(s string) bool {
+	s = CleanCellText(s)
+	if s == "" || IsMissingMarker(s) {
+		return true
+	}
+	digits, han := 0, 0
+	for _, u := range []string{"万元", "亿元", "元", "件", "个", "项", "条", "次"} {
+		s = strings.ReplaceAll(s, u, "")
+	}
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			digits++
+		case isHan(r):
+			han++
+		}
+	}
+	return digits > 0 && han <= 1
+}
+
+func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimSpace(s)) }
+
+// t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
+// lit_after), or "".
+func t4Group(text string) string {
+	n := schema.Normalize(text)
+	switch {
+	case strings.Contains(n, "未经复议直接起诉") || strings.Contains(n, "直接起诉"):
+		return "lit_direct"
+	case strings.Contains(n, "复议后起诉"):
+		return "lit_after"
+	case n == "行政复议" || strings.HasSuffix(n, "行政复议") && len([]rune(n)) <= 8:
+		return "rev"
+	}
+	return ""
+}
+
+// isT4Header reports whether a label belongs to the 表四 header.
+func isT4Header(text string) bool {
+	n := schema.Normalize(text)
+	if t4Group(text) != "" || n == "行政诉讼" {
+		return true
+	}
+	for _, c := range schema.Get(schema.F2021).T4Cols {
+		if c.ID != "total" && n == schema.Normalize(c.Label) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rc *recognizer) readTables() {
+	rc.found = map[string]bool{}
+	r, f := rc.r, rc.f
+	ctx := ""
+	var pend *pending
+	var lastT3 = -1 // index in f.T3Rows of the last matched 表三 row
+	var t3map []string
+	t2unit := map[string]string{} // column id → unit its header states
+	t4group := ""
+	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
+
+	flush := func() {
+		if pend != nil {
+			rc.assign(pend)
+			pend = nil
+		}
+	}
+	for i := range rc.items {
+		it := &rc.items[i]
+		if it.section > 0 {
+			flush()
+			ctx = sectionTable[it.section]
+			t4group, t3map = "", nil
+			continue
+		}
+		if it.para {
+			t := strings.TrimSpace(it.text)
+			if t == "" || it.body || isPageNumber(t) {
+				continue
+			}
+			// A paragraph inside a table names a 表二 block, a 表三 group or
+			// a 表四 group (Markdown headings, pdftotext label lines).
+			if ctx == "t4" || ctx == "" && rc.found["t4"] {
+				if g := t4Group(t); g != "" {
+					flush()
+					t4group = g
+					it.table = true
+				}
+				continue
+			}
+			if ctx == "t2" {
+				if _, ok := f.MatchT2Block(t); ok {
+					flush()
+					it.table = true
+				}
+				continue
+			}
+			if ctx == "t3" {
+				n := schema.Normalize(t)
+				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
+					flush()
+					it.table = true
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+					strings.HasPrefix(n, "(本列数据") {
+					// A row label printed as a heading over its own small
+					// table, or the header's note: part of the table.
+					it.table = true
+				}
+			}
+			continue
+		}
+		// A grid row.
+		cells := make([]Cell, 0, len(it.cells))
+		for _, c := range it.cells {
+			c.Text = CleanCellText(c.Text)
+			if isPageNumber(c.Text) {
+				continue
+			}
+			cells = append(cells, c)
+		}
+		nLabels, nValues := 0, 0
+		for _, c := range cells {
+			switch {
+			case c.Text == "":
+			case isValueText(c.Text):
+				nValues++
+			default:
+				nLabels++
+			}
+		}
+		if nLabels == 0 && nValues == 0 {
+			// Blank cells: a blank value in one-cell-per-line text.
+			if len(cells) == 1 && pend != nil && pend.rowCells == 1 && len(pend.vals) < rc.expected(pend) {
+				pend.vals = append(pend.vals, cells[0])
+			}
+			continue
+		}
+		// Which table? Labels switch the context when they belong to
+		// another table unmistakably.
+		for _, c := range cells {
+			if c.Text == "" || isValueText(c.Text) {
+				continue
+			}
+			if nt := rc.tableOfLabel(c.Text); nt != "" && nt != ctx {
+				flush()
+				ctx, t4group, t3map = nt, "", nil
+			}
+			break
+		}
+		if nValues == 0 {
+			// Label-only row: a header, a block title, a group label or a
+			// wrapped label waiting for its values.
+			if ctx == "t4" || isT4HeaderRow(cells) {
+				for _, c := range cells {
+					if g := t4Group(c.Text); g != "" {
+						t4group = g
+					}
+				}
+				if isT4HeaderRow(cells) {
+					flush()
+					ctx = "t4"
+					rc.found["t4"] = true
+				}
+				continue
+			}
+			if isHeaderRow(cells) {
+				flush()
+				if ctx == "t3" {
+					if m := t3HeaderMap(cells); m != nil {
+						t3map = m
+					}
+				}
+				if ctx == "t2" || ctx == "" {
+					for _, c := range cells {
+						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
+							t2unit["amount"] = u
+						}
+					}
+				}
+				continue
+			}
+		}
+		// Segment the row: runs of labels, each followed by its values.
+		j := 0
+		for j < len(cells) {
+			if cells[j].Text != "" && !isValueText(cells[j].Text) {
+				// A run of labels: the last one that names a row is the
+				// row label; earlier ones are group labels.
+				k := j
+				for k < len(cells) && (cells[k].Text == "" || !isValueText(cells[k].Text)) {
+					k++
+				}
+				labels := cells[j:k]
+				if ctx == "t2" || ctx == "" {
+					for _, c := range labels {
+						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
+							t2unit["amount"] = u
+						}
+					}
+				}
+				// Wrapped label continued on this row?
+				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
+					joined := pend.text + labels[0].Text
+					if h := rc.matchRow(ctx, joined, lastT3); h != nil && (h.canon == pend.hit.canon) {
+						pend.text = joined
+						h.pos = pend.hit.pos
+						pend.hit = h
+						j = k
+						continue
+					}
+				}
+				if pend != nil && pend.hit == nil && len(pend.vals) == 0 && len(labels) == 1 {
+					joined := pend.text + labels[0].Text
+					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
+						h.pos = pend.pos
+						pend.text, pend.hit = joined, h
+						j = k
+						continue
+					}
+				}
+				flush()
+				var hit *rowHit
+				text, pos := "", ""
+				for li := len(labels) - 1; li >= 0; li-- {
+					lt := labels[li].Text
+					if lt == "" {
+						continue
+					}
+					if text == "" {
+						text, pos = lt, labels[li].Pos
+					}
+					h := rc.matchRow(ctx, lt, lastT3)
+					if h == nil {
+						continue
+					}
+					if h.table == "t3" && h.t3row.IsGroup && !h.t3row.SingleRowOther && li < len(labels)-1 {
+						// A group label before an unmatched item label.
+						break
+					}
+					h.pos = labels[li].Pos
+					hit, text, pos = h, lt, labels[li].Pos
+					break
+				}
+				if hit != nil && hit.table == "t3" {
+					for idx, row := range f.T3Rows {
+						if row.Label == hit.t3row.Label {
+							lastT3 = idx
+						}
+					}
+				}
+				if hit != nil {
+					rc.found[hit.table] = true
+					if ctx != hit.table {
+						ctx = hit.table
+					}
+				}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map}
+				if hit != nil && hit.table == "t2" {
+					for _, c := range hit.t2block.Cols {
+						if c.Kind == schema.Amount {
+							pend.unit = t2unit["amount"]
+							if r.Format == schema.F2021 {
+								pend.unit = "万元"
+								if u := t2unit["amount"]; u != "" {
+									pend.unit = u
+								}
+							}
+						}
+					}
+				}
+				j = k
+				continue
+			}
+			// A run of values.
+			k := j
+			for k < len(cells) && (cells[k].Text == "" || isValueText(cells[k].Text)) {
+				k++
+			}
+			vals := cells[j:k]
+			switch {
+			case ctx == "t4" && (pend == nil || pend.hit == nil):
+				flush()
+				rc.t4runs = append(rc.t4runs, t4run{vals: trimTrailingEmpty(vals), group: t4group, pos: vals[0].Pos})
+				rc.found["t4"] = true
+				t4group = ""
+			case pend != nil:
+				pend.vals = append(pend.vals, vals...)
+			default:
+				if anyNumber(vals) && ctx != "" {
+					r.AddNote(report.NoteExtraRow, vals[0].Pos, "表中一行数值没有可识别的行标签，未采用："+joinCells(vals))
+				}
+			}
+			j = k
+		}
+		_ = i
+	}
+	flush()
+	rc.assignT4()
+}
+
+// isHeaderRow: a label-only row naming columns (or with three labels or more).
+func isHeaderRow(cells []Cell) bool {
+	labels := 0
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		labels++
+		n := schema.Normalize(c.Text)
+		if reHeaderWord.MatchString(n) || n == schema.Normalize(schema.T2ContentHeader) || n == schema.Normalize(schema.T3Applicant) ||
+			strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) || n == schema.Normalize(schema.T3LegalPersons) {
+			return true
+		}
+		if _, _, ok := schema.MatchColumn(schema.Get(schema.F2019).T3Cols, c.Text); ok {
+			return true
+		}
+	}
+	return labels >= 3
+}
+
+func isT4HeaderRow(cells []Cell) bool {
+	n := 0
+	for _, c := range cells {
+		if c.Text != "" && isT4Header(c.Text) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// t3HeaderMap reads a 表三 header row that names every applicant column in
+// one row (a flattened header, maybe in another order or with a subtotal
+// column): it returns the column id of each value position ("" for a column
+// that is not one of the format's), or nil when the row is not such a
+// header.
+func t3HeaderMap(cells []Cell) []string {
+	cols := schema.Get(schema.F2019).T3Cols
+	var m []string
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		col, _, ok := schema.MatchColumn(cols, c.Text)
+		n := schema.Normalize(c.Text)
+		switch {
+		case ok && !seen[col.ID]:
+			seen[col.ID] = true
+			m = append(m, col.ID)
+		case strings.Contains(n, "法人或其他组织") && (strings.Contains(n, "小计") || strings.Contains(n, "合计")):
+			m = append(m, "")
+		case reHeaderWord.MatchString(n) && len(m) == 0:
+			// the label column's header
+		default:
+			return nil
+		}
+	}
+	if len(seen) < len(cols) {
+		return nil
+	}
+	return m
+}
+
+// tableOfLabel says which table a label belongs to unmistakably ("" when
+// unsure).
+func (rc *recognizer) tableOfLabel(text string) string {
+	f := rc.f
+	if _, ok := f.MatchT2Block(text); ok {
+		return "t2"
+	}
+	if _, _, _, ok := f.MatchT2Row(text); ok {
+		return "t2"
+	}
+	if row, _, ok := f.MatchT3Row(text); ok {
+		if len([]rune(schema.Normalize(row.Label))) >= 4 && len([]rune(schema.Normalize(text))) >= 4 {
+			return "t3"
+		}
+	}
+	return ""
+}
+
+// matchRow recognizes a printed row label in the table context.
+func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
+	f := rc.f
+	if ctx != "t3" {
+		if b, row, m, ok := f.MatchT2Row(text); ok {
+			return &rowHit{table: "t2", t2block: b, t2row: row, canon: row.Label, variant: m.Variant, printed: text}
+		}
+		if ctx == "t2" {
+			if b, row, ok := rc.fuzzyT2Row(text); ok {
+				return &rowHit{table: "t2", t2block: b, t2row: row, canon: row.Label, variant: true, printed: text}
+			}
+			return nil
+		}
+	}
+	if ctx == "t4" {
+		return nil
+	}
+	if row, m, ok := f.MatchT3Row(text); ok {
+		if ctx == "" && len([]rune(schema.Normalize(text))) < 4 {
+			return nil
+		}
+		return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: m.Variant, printed: text}
+	}
+	if ctx != "t3" {
+		return nil
+	}
+	norm := schema.Normalize(text)
+	// Without the ordinal ("予以公开", "(六)其他").
+	bare := stripOrdinal(norm)
+	if bare != "" {
+		var hits []schema.T3Row
+		for _, row := range f.T3Rows {
+			cands := append([]string{row.Label}, row.Variants...)
+			for _, c := range cands {
+				if stripOrdinal(schema.Normalize(c)) == bare {
+					hits = append(hits, row)
+					break
+				}
+			}
+		}
+		if len(hits) == 1 && ordinalCompatible(norm, hits[0].Label) {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, variant: true, printed: text}
+		}
+	}
+	// Typo-tolerant: an item of the expected group with the same ordinal
+	// and a similar wording.
+	ord := ordinalOf(norm)
+	if ord != "" && lastT3 >= 0 {
+		best, bestSim := -1, 0.0
+		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
+			row := f.T3Rows[idx]
+			rn := schema.Normalize(row.Label)
+			if ordinalOf(rn) != ord {
+				continue
+			}
+			if s := similarity(stripOrdinal(norm), stripOrdinal(rn)); s > bestSim {
+				best, bestSim = idx, s
+			}
+		}
+		if best >= 0 && bestSim >= 0.6 {
+			row := f.T3Rows[best]
+			return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: true, printed: text}
+		}
+	}
+	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
+	if len([]rune(norm)) >= 6 {
+		var hits []schema.T3Row
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
+			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+				hits = append(hits, row)
+			}
+		}
+		if len(hits) == 1 {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
+		}
+	}
+	return nil
+}
+
+// ordinalCompatible: a label printed with an ordinal must carry the same
+// one as the official label ("3.其他" is not （六）其他处理's "其他").
+func ordinalCompatible(norm, label string) bool {
+	o := ordinalOf(norm)
+	if o == "" {
+		return true
+	}
+	lo := ordinalOf(schema.Normalize(label))
+	return lo == "" || strings.Trim(o, "().、") == strings.Trim(lo, "().、")
+}
+
+// fuzzyT2Row matches a 表二 row label printed with explanations or typos
+// ("规章(设区的市、自治州人民政府应提供相关数据)").
+func (rc *recognizer) fuzzyT2Row(text string) (schema.T2Block, schema.Column, bool) {
+	norm := schema.Normalize(text)
+	for _, b := range rc.f.T2 {
+		for _, row := range b.Rows {
+			ln := schema.Normalize(row.Label)
+			if strings.HasPrefix(norm, ln+"(") {
+				return b, row, true
+			}
+		}
+	}
+	return schema.T2Block{}, schema.Column{}, false
+}
+
+// expected is the number of values a pending row takes.
+func (rc *recognizer) expected(p *pending) int {
+	if p.hit == nil {
+		return 1 << 20
+	}
+	switch p.hit.table {
+	case "t2":
+		return len(p.hit.t2block.Cols)
+	case "t3":
+		if p.hit.t3row.IsGroup && !p.hit.t3row.SingleRowOther {
+			return 0
+		}
+		if len(p.t3map) > 0 {
+			return len(p.t3map)
+		}
+		return len(rc.f.T3Cols)
+	}
+	return 0
+}
+
+func trimTrailingEmpty(vals []Cell) []Cell {
+	for len(vals) > 0 && vals[len(vals)-1].Text == "" {
+		vals = vals[:len(vals)-1]
+	}
+	return vals
+}
+
+func nonEmpty(vals []Cell) int {
+	n := 0
+	for _, v := range vals {
+		if v.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func joinCells(vals []Cell) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = v.Text
+		if v.Text == "" {
+			parts[i] = "（空）"
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// assign maps a pending row's values to cell ids.
+func (rc *recognizer) assign(p *pending) {
+	r, f := rc.r, rc.f
+	vals := p.vals
+	if p.hit == nil {
+		if nonEmpty(vals) > 0 && p.text != "" {
+			r.AddNote(report.NoteExtraRow, p.pos, "格式中没有的行“"+p.text+"”，数值未采用："+joinCells(trimTrailingEmpty(vals)))
+		}
+		return
+	}
+	h := p.hit
+	if h.table == "t3" && h.t3row.IsGroup {
+		if h.t3row.SingleRowOther && nonEmpty(vals) > 0 && f.Key == schema.F2021 {
+			// 2021 report printing （六）其他处理 as one row: decided when
+			// the sub-rows are absent (see settleOther).
+		} else {
+			if nonEmpty(vals) > 0 {
+				r.AddNote(report.NoteExtraRow, p.pos, "分组标签“"+p.text+"”所在行的数值（小计）未采用："+joinCells(trimTrailingEmpty(vals)))
+			}
+			return
+		}
+	}
+	want := rc.expected(p)
+	if h.t3row.SingleRowOther && h.t3row.IsGroup {
+		want = len(p.t3map)
+		if want == 0 {
+			want = len(f.T3Cols)
+		}
+	}
+	// Trailing blanks beyond the expected count come from merged cells.
+	for len(vals) > want && vals[len(vals)-1].Text == "" {
+		vals = vals[:len(vals)-1]
+	}
+	ids := rc.rowIDs(h, p)
+	if len(vals) == 0 {
+		return // a label without values: the cells stay missing ("")
+	}
+	if h.variant {
+		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	}
+	if len(vals) != want || len(ids) != want {
+		kind := report.NoteUnreadableValue
+		what := "少于"
+		if len(vals) > want {
+			kind, what = report.NoteExtraColumn, "多于"
+		}
+		for _, id := range ids {
+			if id != "" {
+				r.SetMissing(id, "", p.pos)
+			}
+		}
+		r.AddNote(kind, p.pos, fmt.Sprintf("“%s”一行有%d个数值，%s格式的%d列，无法确定各列对应关系，记为缺失：%s", p.text, len(vals), what, want, joinCells(vals)), nonBlank(ids)...)
+		return
+	}
+	for k, id := range ids {
+		c := vals[k]
+		if id == "" {
+			if c.Text != "" {
+				r.AddNote(report.NoteExtraColumn, c.Pos, "格式中没有的列，数值“"+c.Text+"”未采用")
+			}
+			continue
+		}
+		rc.setValue(id, c, p.unit)
+	}
+}
+
+func nonBlank(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// rowIDs lists the cell ids of a row's value positions.
+func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
+	var ids []string
+	switch h.table {
+	case "t2":
+		for _, c := range h.t2block.Cols {
+			ids = append(ids, "t2."+h.t2row.ID+"."+c.ID)
+		}
+	case "t3":
+		rowID := h.t3row.ID
+		if h.t3row.SingleRowOther {
+			rowID = "other"
+		}
+		if len(p.t3map) > 0 {
+			for _, c := range p.t3map {
+				if c == "" {
+					ids = append(ids, "")
+				} else {
+					ids = append(ids, "t3."+rowID+"."+c)
+				}
+			}
+			return ids
+		}
+		for _, c := range rc.f.T3Cols {
+			ids = append(ids, "t3."+rowID+"."+c.ID)
+		}
+	}
+	return ids
+}
+
+// setValue reads a cell's text into the Report under id.
+func (rc *recognizer) setValue(id string, c Cell, headerUnit string) {
+	r := rc.r
+	cell := rc.f.Cell(id)
+	kind := schema.Count
+	if cell != nil {
+		kind = cell.Kind
+	}
+	if rc.usedByCell == nil {
+		rc.usedByCell = map[string]bool{}
+	}
+	if rc.usedByCell[id] {
+		r.AddNote(report.NoteExtraRow, c.Pos, "单元格"+id+"重复出现，保留先出现的数值；此处“"+c.Text+"”未采用", id)
+		return
+	}
+	rc.usedByCell[id] = true
+	if c.Note != nil {
+		r.AddNote(c.Note.Kind, c.Pos, c.Note.Detail, id)
+		if c.Note.Kind == report.NoteAmbiguousSplit {
+			r.SetMissing(id, CleanCellText(c.Text), c.Pos)
+			return
+		}
+	}
+	v := ReadValue(c.Text, kind, headerUnit)
+	if v.OK {
+		r.SetCell(id, v.Num, c.Pos)
+	} else {
+		r.SetMissing(id, v.Printed, c.Pos)
+	}
+	if v.NoteKind != "" {
+		r.AddNote(v.NoteKind, c.Pos, v.NoteDetail, id)
+	}
+}
+
+// assignT4 maps the value runs found in 表四 to its 15 cells.
+func (rc *recognizer) assignT4() {
+	r, f := rc.r, rc.f
+	if len(rc.t4runs) == 0 {
+		return
+	}
+	cols := f.T4Cols
+	ids := func(g string) []string {
+		var out []string
+		for _, c := range cols {
+			out = append(out, "t4."+g+"."+c.ID)
+		}
+		return out
+	}
+	var all []string
+	for _, g := range f.T4Groups {
+		all = append(all, ids(g.ID)...)
+	}
+	// One run of 15 (or runs that together make 15 in order).
+	for _, run := range rc.t4runs {
+		if len(run.vals) == len(all) {
+			for k, id := range all {
+				rc.setValue(id, run.vals[k], "")
+			}
+			return
+		}
+	}
+	var five []t4run
+	total := 0
+	for _, run := range rc.t4runs {
+		total += len(run.vals)
+		if len(run.vals) == len(cols) {
+			five = append(five, run)
+		}
+	}
+	if len(five) == len(rc.t4runs) && len(five) <= len(f.T4Groups) {
+		named := map[string]bool{}
+		byName := true
+		for _, run := range five {
+			if run.group == "" || named[run.group] {
+				byName = false
+			}
+			named[run.group] = true
+		}
+		for k, run := range five {
+			g := f.T4Groups[k].ID
+			if byName {
+				g = run.group
+			}
+			for ci, id := range ids(g) {
+				rc.setValue(id, run.vals[ci], "")
+			}
+		}
+		return
+	}
+	// Runs that concatenate to exactly 15 values, in order.
+	if total == len(all) {
+		k := 0
+		for _, run := range rc.t4runs {
+			for _, c := range run.vals {
+				rc.setValue(all[k], c, "")
+				k++
+			}
+		}
+		return
+	}
+	var texts []string
+	for _, run := range rc.t4runs {
+		texts = append(texts, joinCells(run.vals))
+	}
+	r.AddNote(report.NoteUnreadableValue, rc.t4runs[0].pos, fmt.Sprintf("表四应有15个数值，找到%d个，无法确定各列对应关系，记为缺失：%s", total, strings.Join(texts, " / ")), all...)
+}
+
+// anyNumber reports whether a value run holds a readable number (a run of
+// "-" placeholders is not worth a note).
+func anyNumber(vals []Cell) bool {
+	for _, v := range vals {
+		if ReadValue(v.Text, schema.Count, "").OK {
+			return true
+		}
+	}
+	return false
+}

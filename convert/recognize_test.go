@@ -1,0 +1,440 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+// recog reads pipe text (one line per table row) with a forced format.
+func recog(t *testing.T, format, text string) *report.Report {
+	t.Helper()
+	doc, err := readText("r.txt", text)
+	require.NoError(t, err)
+	r, err := Recognize(doc, Options{Format: format})
+	require.NoError(t, err)
+	return r
+}
+
+const t3Head = "三、收到和处理政府信息公开申请情况\n"
+
+func hasNote(r *report.Report, kind, cell string) bool {
+	for _, n := range r.Notes {
+		if n.Kind != kind {
+			continue
+		}
+		if cell == "" {
+			return true
+		}
+		for _, c := range n.Cells {
+			if c == cell {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func notePos(r *report.Report, kind string) string {
+	for _, n := range r.Notes {
+		if n.Kind == kind {
+			return n.Pos
+		}
+	}
+	return ""
+}
+
+// TestT3RowLabels: every label variant of formats.md lands on its row, with
+// a label_variant note only when the wording (not width, spacing, quotes,
+// numbering or traditional characters) differs.
+func TestT3RowLabels(t *testing.T) {
+	cases := []struct {
+		format, label, row string
+		note               bool
+	}{
+		{"2019", "一、本年新收政府信息公开申请数量", "new_received", false},
+		{"2019", "一、本年新收到政府信息公开申请数量", "new_received", true},
+		{"2019", "本年新收政府信息公开申请数量", "new_received", true},
+		{"2019", "二、上年结转政府信息公开数量", "carried_over", true},
+		{"2019", "二、上年結轉政府信息公開申請數量", "carried_over", false},
+		{"2019", "(一)予以公开", "granted", false},
+		{"2019", "予以公开", "granted", true},
+		{"2019", "（二）部分公开", "partial", true},
+		{"2019", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "partial", false},
+		{"2019", "部分公开 (区分处理的, 只计这一情形, 不计其他情形)", "partial", true},
+		{"2019", "1.属于国家秘密", "denied.state_secret", false},
+		{"2019", "1、属于国家秘密", "denied.state_secret", false},
+		{"2019", "1．属于国家秘密", "denied.state_secret", false},
+		{"2019", "1. 属于国家秘密", "denied.state_secret", false},
+		{"2019", "２．其他法律行政法规禁止公开", "denied.law_forbidden", false},
+		{"2019", "2.其他法律行政止公开", "denied.law_forbidden", true},
+		{"2019", "3.危机“三安全一稳定”", "denied.security_stability", true},
+		{"2019", "3.危及'三安全一稳定'", "denied.security_stability", false},
+		{"2019", "3.危及\"三安全一稳定\"", "denied.security_stability", false},
+		{"2019", "3.危及三安全一稳定", "denied.security_stability", false},
+		{"2019", "7.属于行政法案卷", "denied.enforcement_file", true},
+		{"2019", "2.没有现成信息需另行制作", "unable.need_creation", true},
+		{"2019", "4.无正当理由大量反复 申请", "not_processed.excessive", false},
+		{"2019", "5.要求行政机关确认或重 新出具已获取信息", "not_processed.confirm_reissue", false},
+		{"2019", "（六）其他处理", "other", false},
+		{"2019", "(六) 其他", "other", true},
+		{"2019", "（七）總計", "result_total", false},
+		{"2019", "四、结转下年度继续办理", "carry_forward", false},
+		{"2021", "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other.no_correction", false},
+		{"2021", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other.fee_unpaid", false},
+		{"2021", "3、其他", "other.other", false},
+	}
+	for _, c := range cases {
+		t.Run(c.format+"/"+c.label, func(t *testing.T) {
+			r := recog(t, c.format, t3Head+c.label+" | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n")
+			id := "t3." + c.row + "."
+			assert.Equal(t, 1.0, r.Cells[id+"natural"])
+			assert.Equal(t, 6.0, r.Cells[id+"other_org"])
+			assert.Equal(t, 21.0, r.Cells[id+"total"])
+			assert.Equal(t, c.note, hasNote(r, report.NoteLabelVariant, id+"natural"), "label_variant note")
+			if c.note {
+				assert.Equal(t, "r.txt:2", notePos(r, report.NoteLabelVariant))
+			}
+		})
+	}
+}
+
+// TestT3Typos: after the variants fail, an item label matches within its
+// expected group by ordinal and similarity, never across groups.
+func TestT3Typos(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"+
+		"3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"+
+		"4.无正当理由大量反覆申请 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"+
+		"5.要求行政机关确认或重新出具已获信息 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 4.0, r.Cells["t3.not_processed.excessive.natural"])
+	assert.Equal(t, 5.0, r.Cells["t3.not_processed.confirm_reissue.total"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.not_processed.confirm_reissue.natural"))
+
+	// "3.补正后申请内容仍不明" belongs to （四）: after （五）1. it matches
+	// nothing, and its values go nowhere.
+	r = recog(t, "2019", t3Head+
+		"（五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"3.补正后申请内容仍不明 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n")
+	for _, id := range []string{"t3.unable.unclear.natural", "t3.not_processed.publication.natural", "t3.not_processed.repeat.natural"} {
+		_, ok := r.Cells[id]
+		assert.False(t, ok, id)
+	}
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+}
+
+// TestT3Structure: group labels sharing the row, vertical labels mid-block,
+// page numbers, subtotal rows, wrong counts.
+func TestT3Structure(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | |\n"+
+		"（三）不予公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"（三）不予公开 | 1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |\n"+
+		"三 、本 年 度办 理 结果\n"+
+		"-3-\n"+
+		"2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||\n"+
+		"（四）无法提 供 | 1.本机关不掌握相关政府信息 | 7 | 0 | 0 | 0 | 0 | 0 | 7 | |\n"+
+		"（五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, 1.0, r.Cells["t3.granted.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.denied.state_secret.natural"])
+	assert.Equal(t, 1.0, r.Cells["t3.denied.law_forbidden.total"])
+	assert.Equal(t, 7.0, r.Cells["t3.unable.not_held.total"])
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""), "subtotal row of （三）")
+	// Six values for seven columns, eight for seven: missing, never shifted.
+	for _, id := range []string{"t3.not_processed.petition.natural", "t3.not_processed.petition.total", "t3.not_processed.repeat.natural", "t3.not_processed.repeat.total"} {
+		_, ok := r.Cells[id]
+		assert.False(t, ok, id)
+		assert.Contains(t, r.Missing, id)
+	}
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t3.not_processed.petition.natural"))
+	assert.True(t, hasNote(r, report.NoteExtraColumn, "t3.not_processed.repeat.natural"))
+}
+
+// TestT3Headers: invented or wrong headers do not move values; a header
+// naming the applicant columns in another order, or with a subtotal
+// column, maps them.
+func TestT3Headers(t *testing.T) {
+	row := "（七）总计 | 7 | 1 | 0 | 0 | 2 | 0 | 10 |\n"
+	for _, head := range []string{
+		"| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |\n",
+		"| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n",
+		"数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n",
+	} {
+		r := recog(t, "2019", t3Head+head+row)
+		assert.Equal(t, 7.0, r.Cells["t3.result_total.natural"], head)
+		assert.Equal(t, 2.0, r.Cells["t3.result_total.legal_service"], head)
+		assert.Equal(t, 10.0, r.Cells["t3.result_total.total"], head)
+	}
+	r := recog(t, "2019", t3Head+
+		"项目 | 总计 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"+
+		"一、本年新收政府信息公开申请数量 | 8 | 7 | 1 | 0 | 0 | 0 | 0 |\n")
+	assert.Equal(t, 7.0, r.Cells["t3.new_received.natural"])
+	assert.Equal(t, 1.0, r.Cells["t3.new_received.commercial"])
+	assert.Equal(t, 8.0, r.Cells["t3.new_received.total"])
+
+	r = recog(t, "2019", t3Head+
+		"自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 法人或其他组织小计 | 总计 |\n"+
+		"一、本年新收政府信息公开申请数量 | 7 | 1 | 0 | 0 | 2 | 0 | 3 | 10 |\n")
+	assert.Equal(t, 7.0, r.Cells["t3.new_received.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.new_received.legal_service"])
+	assert.Equal(t, 0.0, r.Cells["t3.new_received.other_org"])
+	assert.Equal(t, 10.0, r.Cells["t3.new_received.total"])
+	assert.True(t, hasNote(r, report.NoteExtraColumn, ""))
+}
+
+// TestOtherSingleRow: a 2021 report printing （六）其他处理 as one row.
+func TestOtherSingleRow(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 2 | 3 |\n")
+	assert.Equal(t, []string{schema.LayoutOtherSingleRow}, r.Layout)
+	assert.Equal(t, 1.0, r.Cells["t3.other.natural"])
+	assert.Equal(t, 3.0, r.Cells["t3.other.total"])
+	for _, id := range []string{"t3.other.no_correction.natural", "t3.other.other.total"} {
+		assert.NotContains(t, r.Missing, id)
+		assert.NotContains(t, r.Cells, id)
+	}
+	assert.Contains(t, r.Missing, "t3.granted.natural")
+
+	// Printed as a subtotal above its sub-rows: an extra row.
+	r = recog(t, "2021", t3Head+
+		"（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Empty(t, r.Layout)
+	assert.NotContains(t, r.Cells, "t3.other.natural")
+	assert.Equal(t, 1.0, r.Cells["t3.other.no_correction.natural"])
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+}
+
+// TestValues: markers, unreadable text, units.
+func TestValues(t *testing.T) {
+	r := recog(t, "2019", t3Head+"（一）予以公开 | — | / | | 无 | --253 | 约30 | 0 |\n")
+	assert.Equal(t, "—", r.Missing["t3.granted.natural"])
+	assert.Equal(t, "/", r.Missing["t3.granted.commercial"])
+	assert.Equal(t, "", r.Missing["t3.granted.research"])
+	assert.Equal(t, "无", r.Missing["t3.granted.public_welfare"])
+	assert.Equal(t, "--253", r.Missing["t3.granted.legal_service"])
+	assert.Equal(t, "约30", r.Missing["t3.granted.other_org"])
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t3.granted.legal_service"))
+	assert.Equal(t, 0.0, r.Cells["t3.granted.total"])
+
+	t2 := "二、主动公开政府信息情况\n第二十条第（九）项 | |||\n"
+	cases := []struct {
+		header, cell string
+		want         float64
+		ok           bool
+		note         string
+	}{
+		{"信息内容 | 采购项目数量 | 采购总金额 | |", "251000元", 25.1, true, report.NoteUnitConverted},
+		{"信息内容 | 采购项目数量 | 采购总金额 | |", "7004.69万元", 7004.69, true, ""},
+		{"信息内容 | 采购项目数量 | 采购总金额 | |", "7004.69", 0, false, report.NoteUnitUnknown},
+		{"信息内容 | 采购项目数量 | 采购总金额（万元） | |", "7004.69", 7004.69, true, ""},
+		{"信息内容 | 采购项目数量 | 采购总金额(万元,保留四位小数) | |", "12.3456", 12.3456, true, ""},
+		{"信息内容 | 采购项目数量 | 采购总金额（单位：元） | |", "251000", 25.1, true, report.NoteUnitConverted},
+	}
+	for _, c := range cases {
+		r := recog(t, "2019", t2+c.header+"\n政府集中采购 | 60 | "+c.cell+" |\n")
+		assert.Equal(t, 60.0, r.Cells["t2.procurement.projects"])
+		v, ok := r.Cells["t2.procurement.amount"]
+		assert.Equal(t, c.ok, ok, c.header+c.cell)
+		assert.InDelta(t, c.want, v, 1e-9)
+		if c.note != "" {
+			assert.True(t, hasNote(r, c.note, "t2.procurement.amount"), c.note)
+		}
+		if !c.ok {
+			assert.Equal(t, c.cell, r.Missing["t2.procurement.amount"])
+		}
+	}
+}
+
+// TestT2: blocks, signs, traditional headers, explanations in labels,
+// extra rows, merged 2021 blocks.
+func TestT2(t *testing.T) {
+	r := recog(t, "2019", "二、主动公开政府信息情况\n"+
+		"第二十条第(一)项 | |||\n"+
+		"信息内容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 |\n"+
+		"规章(设区的市、自治州人民政府应提供相关数据) | 1 | 1 | 5 |\n"+
+		"規範性檔案 | 2 | 2 | 9 |\n"+
+		"其他主动公开文件 | 3 | 3 | 30 |\n"+
+		"第二十条第（五）项 | |||\n"+
+		"信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减 | 处理决定数量 |\n"+
+		"行政许可 | 518 | -8 | 28 |\n"+
+		"行政强制 | 4 | 4 | - |\n"+
+		"行政事业性收费 | |||||\n")
+	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
+	assert.Equal(t, 5.0, r.Cells["t2.rules.published_total"])
+	assert.Equal(t, 9.0, r.Cells["t2.normative.published_total"])
+	assert.Equal(t, -8.0, r.Cells["t2.license.items_change"])
+	assert.Equal(t, 4.0, r.Cells["t2.coercion.items_prev"])
+	assert.Equal(t, "-", r.Missing["t2.coercion.decisions"])
+	assert.Equal(t, "", r.Missing["t2.fees.items_prev"])
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t2.rules.made_new"))
+
+	r = recog(t, "2021", "二、主动公开政府信息情况\n"+
+		"第二十条第（五）项 | |||\n"+
+		"信息内容 | 本年处理决定数量 | ||\n"+
+		"行政许可 | 517645 | ||\n"+
+		"第二十条第（八）项 | |||\n"+
+		"信息内容 | 本年收费金额（单位：万元） | ||\n"+
+		"行政事业性收费 | 4068.208 | ||\n")
+	assert.Equal(t, 517645.0, r.Cells["t2.license.decisions"])
+	assert.Equal(t, 4068.208, r.Cells["t2.fees.fee_amount"])
+}
+
+// TestT4: one row of 15, or three tables of 5 named by their titles.
+func TestT4(t *testing.T) {
+	h := "四、政府信息公开行政复议、行政诉讼情况\n"
+	r := recog(t, "2019", h+"行政复议 | 行政诉讼 | |||\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"+
+		"1 | 2 | 3 | 4 | 10 | 5 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 1 | 1 |\n")
+	assert.Equal(t, 2.0, r.Cells["t4.rev.corrected"])
+	assert.Equal(t, 5.0, r.Cells["t4.lit_direct.total"])
+	assert.Equal(t, 1.0, r.Cells["t4.lit_after.total"])
+
+	r = recog(t, "2021", h+
+		"行政诉讼（复议后起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| 8 | 0 | 1 | 1 | 10 |\n"+
+		"行政复议\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| 27 | 10 | 9 | 15 | 61 |\n"+
+		"行政诉讼（未经复议直接起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| 3 | 0 | 0 | 0 | 3 |\n")
+	assert.Equal(t, 61.0, r.Cells["t4.rev.total"])
+	assert.Equal(t, 3.0, r.Cells["t4.lit_direct.upheld"])
+	assert.Equal(t, 10.0, r.Cells["t4.lit_after.total"])
+
+	// 14 values: missing, with a note, never shifted.
+	r = recog(t, "2019", h+"行政复议 | 行政诉讼 |\n0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+	assert.NotContains(t, r.Cells, "t4.rev.upheld")
+	assert.Contains(t, r.Missing, "t4.lit_after.total")
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t4.rev.upheld"))
+}
+
+// TestPublishedTotal: a printed total that disagrees with its parts stays
+// as printed with a note; a blank total while parts hold numbers too.
+func TestPublishedTotal(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（一）予以公开 | 6 | 0 | 0 | 0 | 0 | 0 | 5 |\n"+
+		"（二）部分公开 | 1 | 1 | 0 | 0 | 0 | 0 | |\n")
+	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.granted.total"))
+	assert.Equal(t, "", r.Missing["t3.partial.total"])
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.partial.total"))
+}
+
+// TestSections: headings canonical, variant, fuzzy, glued; title, year,
+// agency; s0 preamble; paragraphs as printed.
+func TestSections(t *testing.T) {
+	r := recog(t, "", "某某县人民政府2020年政府信息公开工作年度报告\n"+
+		"本报告统计期限从2020年1月1日到12月31日止。\n"+
+		"一、总体情况2020年，某某县坚持以公开为常态。\n"+
+		"（一）主动公开方面\n"+
+		"二、行政机关主动公开政府信息情况\n"+
+		"四、政府信息公开行政法复议、行政诉讼情况\n"+
+		"五、存在的主要问题和改进措施\n"+
+		"一是宣传不够。\n"+
+		"六、其他需要报告的事项\n"+
+		"无。\n")
+	assert.Equal(t, "某某县人民政府2020年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, 2020, r.Year)
+	assert.Equal(t, "2019", r.Format)
+	assert.Equal(t, "某某县人民政府", r.Agency)
+	s := map[string]report.Section{}
+	for _, sec := range r.Sections {
+		s[sec.ID] = sec
+	}
+	assert.Equal(t, []string{"本报告统计期限从2020年1月1日到12月31日止。"}, s["s0"].Paragraphs)
+	assert.Equal(t, "一、总体情况", s["s1"].Heading)
+	assert.Equal(t, []string{"2020年，某某县坚持以公开为常态。", "（一）主动公开方面"}, s["s1"].Paragraphs)
+	assert.Equal(t, "二、行政机关主动公开政府信息情况", s["s2"].Heading)
+	assert.Equal(t, "", s["s3"].Heading)
+	assert.Equal(t, "四、政府信息公开行政法复议、行政诉讼情况", s["s4"].Heading)
+	assert.Equal(t, "五、存在的主要问题和改进措施", s["s5"].Heading)
+	assert.Equal(t, []string{"无。"}, s["s6"].Paragraphs)
+	assert.True(t, hasNote(r, report.NoteSectionMissing, ""))
+	assert.True(t, hasNote(r, report.NoteTableMissing, ""))
+	var variants int
+	for _, n := range r.Notes {
+		if n.Kind == report.NoteLabelVariant {
+			variants++
+		}
+	}
+	assert.Equal(t, 3, variants, "二、 四、 五、 worded unlike the format")
+}
+
+// TestXxgkTxtContract: a line indented by two ideographic spaces is a
+// paragraph whatever it looks like.
+func TestXxgkTxtContract(t *testing.T) {
+	r := recog(t, "", "一、总体情况\n"+
+		"\u3000\u3000一、总体情况\n"+
+		"\u3000\u3000规章 | 0 | 0 | 0 |\n"+
+		"\u3000\u30002020年，某某县 坚持公开。 \n"+
+		"二、主动公开政府信息情况\n")
+	s1 := r.Sections[1]
+	assert.Equal(t, "一、总体情况", s1.Heading)
+	assert.Equal(t, []string{"一、总体情况", "规章 | 0 | 0 | 0 |", "2020年，某某县 坚持公开。 "}, s1.Paragraphs)
+	assert.NotContains(t, r.Cells, "t2.rules.made_new")
+	assert.Equal(t, "二、主动公开政府信息情况", r.Sections[2].Heading)
+}
+
+// TestFormatDecision: labels decide the format, the year is the fallback;
+// a forced format the labels contradict is an error.
+func TestFormatDecision(t *testing.T) {
+	text := "某某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n" +
+		"信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+	r := recog(t, "", text)
+	assert.Equal(t, "2019", r.Format)
+	assert.Equal(t, 2021, r.Year)
+	assert.True(t, hasNote(r, report.NoteFormatConflict, ""))
+	doc, err := readText("r.txt", text)
+	require.NoError(t, err)
+	_, err = Recognize(doc, Options{Format: "2021"})
+	assert.Error(t, err)
+
+	r = recog(t, "", "某某县2022年政府信息公开工作年度报告\n一、总体情况\n")
+	assert.Equal(t, "2021", r.Format)
+	assert.False(t, hasNote(r, report.NoteFormatConflict, ""))
+}
+
+func TestNotAReport(t *testing.T) {
+	doc, err := readText("r.txt", "今天天气很好。\n明天 | 也 | 很好 |\n")
+	require.NoError(t, err)
+	_, err = Recognize(doc, Options{})
+	assert.ErrorIs(t, err, ErrNotReport)
+}
+
+// TestCellNotes: a reader's note on a grid cell goes to the cell id; an
+// ambiguous split is missing whatever the text.
+func TestCellNotes(t *testing.T) {
+	row := []Cell{{Text: "（一）予以公开"}}
+	for i := 0; i < 7; i++ {
+		row = append(row, Cell{Text: "1", Pos: "g.txt:9"})
+	}
+	row[1].Note = &CellNote{Kind: report.NoteAmbiguousSplit, Detail: "69·3 或 6·93"}
+	row[2].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: "由总计确定"}
+	row = append(row, Cell{Cont: true, Text: "99"})
+	doc := &Document{Name: "g.txt", Blocks: []Block{
+		{Kind: Para, Text: "三、收到和处理政府信息公开申请情况", Pos: "g.txt:1"},
+		{Kind: Grid, Pos: "g.txt:9", Rows: [][]Cell{row}},
+	}}
+	r, err := Recognize(doc, Options{Format: "2019"})
+	require.NoError(t, err)
+	assert.Equal(t, "1", r.Missing["t3.granted.natural"])
+	assert.Equal(t, 1.0, r.Cells["t3.granted.commercial"])
+	assert.Equal(t, 1.0, r.Cells["t3.granted.total"])
+	assert.True(t, hasNote(r, report.NoteAmbiguousSplit, "t3.granted.natural"))
+	assert.True(t, hasNote(r, report.NoteSplitChosen, "t3.granted.commercial"))
+	for _, n := range r.Notes {
+		assert.NotEmpty(t, n.Pos, n.Kind)
+	}
+}
+
+// TestChrome: a crawler header block is dropped with a note keeping it.
+func TestChrome(t *testing.T) {
+	r := recog(t, "", "标题: 某某县2020年报告\n原文链接: http://x\n==================== 正文 ====================\n一、总体情况\n正文。\n")
+	assert.True(t, hasNote(r, report.NoteChromeDropped, ""))
+	assert.Equal(t, "", r.Title)
+	assert.Equal(t, []string{"正文。"}, r.Sections[1].Paragraphs)
+	assert.True(t, strings.HasPrefix(r.Notes[0].Detail, "标题"))
+}

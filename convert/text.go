@@ -1,0 +1,107 @@
+package convert
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xxgk/xxgk/report"
+)
+
+// The .txt reader. Plain text comes in many layouts (xxgk's own txt, pipe
+// text, tab-separated text, one cell per line, pdftotext output, glued
+// crawler text). The reader splits the text into lines, blanks the lines
+// that are not the report (a crawler's header block), asks every registered
+// layout how well it fits, and lets the best one build the Document.
+//
+// Layouts live in their own files and register themselves from init:
+//
+//	func init() {
+//		registerTextLayout(textLayout{name: "pipe", score: scorePipe, parse: parsePipe})
+//	}
+
+// textLayout is one way plain text may lay out a report.
+type textLayout struct {
+	// name identifies the layout in notes and tests ("pipe", "xxgk").
+	name string
+	// score says how well the lines fit the layout: 0 not at all; the
+	// highest score wins, ties go to the layout registered first (by name
+	// order, so the choice never depends on init order).
+	score func(lines []string) int
+	// parse builds the Document. lines[i] is line i+1 of the file (chrome
+	// lines are blanked, never removed, so positions stay true); name is the
+	// base file name for positions ("report.txt:57").
+	parse func(name string, lines []string) (*Document, error)
+}
+
+var textLayouts []textLayout
+
+// registerTextLayout makes a layout available to the .txt reader.
+func registerTextLayout(l textLayout) {
+	textLayouts = append(textLayouts, l)
+	sort.SliceStable(textLayouts, func(i, j int) bool { return textLayouts[i].name < textLayouts[j].name })
+}
+
+// linePos is the position of line i (0-based index) of file name.
+func linePos(name string, i int) string { return name + ":" + strconv.Itoa(i+1) }
+
+// splitLines splits text into lines: \r\n and \r end lines as \n does; form
+// feeds are kept inside lines (layouts treat them as white space).
+func splitLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.TrimSuffix(text, "\n")
+	if text == "" {
+		return nil
+	}
+	return strings.Split(text, "\n")
+}
+
+// pickTextLayout returns the best-fitting layout for the lines.
+func pickTextLayout(lines []string) textLayout {
+	best, bestScore := -1, -1
+	for i, l := range textLayouts {
+		if s := l.score(lines); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return textLayouts[best]
+}
+
+// readText is the DocFunc of the .txt reader.
+func readText(name, text string) (*Document, error) {
+	lines := splitLines(text)
+	notes := dropChrome(name, lines)
+	l := pickTextLayout(lines)
+	doc, err := l.parse(name, lines)
+	if err != nil {
+		return nil, err
+	}
+	doc.Name = name
+	doc.Notes = append(notes, doc.Notes...)
+	return doc, nil
+}
+
+// dropChrome blanks the lines that are not the report and returns a
+// chrome_dropped note keeping them: a crawler header block ending in a
+// "==== 正文 ====" line.
+func dropChrome(name string, lines []string) []DocNote {
+	for i, ln := range lines {
+		if i > 40 {
+			break
+		}
+		t := strings.TrimSpace(ln)
+		if strings.Contains(t, "正文") && strings.HasPrefix(t, "===") && strings.HasSuffix(t, "===") {
+			kept := strings.Join(lines[:i+1], "\n")
+			for j := 0; j <= i; j++ {
+				lines[j] = ""
+			}
+			return []DocNote{{Kind: report.NoteChromeDropped, Pos: linePos(name, 0), Detail: kept}}
+		}
+	}
+	return nil
+}
+
+func init() {
+	RegisterTextReader(".txt", readText)
+}

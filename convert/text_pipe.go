@@ -1,0 +1,138 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Layouts of plain text whose cells are marked by a separator: pipe text
+// (`规章 | 0 | 0 | 0 |`, merged cells as runs of empty cells `| |||`, one
+// cell per line with a trailing pipe), tab-separated text, and xxgk's own
+// txt (paragraphs indented by two ideographic spaces, tables as pipe rows).
+
+// paraIndent is how xxgk's own txt marks a body paragraph.
+const paraIndent = "\u3000\u3000"
+
+func init() {
+	registerTextLayout(textLayout{name: "pipe", score: scorePipe, parse: parsePipe})
+}
+
+// scorePipe counts the lines that are pipe or tab rows. Every text fits the
+// layout a little (1), so that plain paragraphs still read.
+func scorePipe(lines []string) int {
+	n := 1
+	for _, ln := range lines {
+		if strings.HasPrefix(ln, paraIndent) {
+			continue
+		}
+		if _, ok := pipeCells(ln); ok {
+			n += 2
+		}
+	}
+	return n
+}
+
+// pipeCells splits a line into cells when it is a table row: it contains a
+// '|' (or '｜') or a tab between text. A trailing separator closes the last
+// cell and adds none.
+func pipeCells(line string) ([]string, bool) {
+	t := strings.TrimRight(line, " \t\f\u00a0\u3000")
+	t = strings.TrimLeft(t, " \f\u00a0")
+	if t == "" {
+		return nil, false
+	}
+	sep := ""
+	switch {
+	case strings.ContainsRune(t, '|'):
+		sep = "|"
+	case strings.ContainsRune(t, '｜'):
+		sep = "｜"
+	case strings.Contains(strings.Trim(t, "\t"), "\t"):
+		sep = "\t"
+	default:
+		return nil, false
+	}
+	parts := strings.Split(t, sep)
+	if strings.HasSuffix(t, sep) {
+		parts = parts[:len(parts)-1]
+	}
+	if sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||") {
+		// Markdown-style leading pipe: "| a | b |".
+		parts = parts[1:]
+	}
+	cells := make([]string, len(parts))
+	for i, p := range parts {
+		cells[i] = CleanCellText(p)
+	}
+	return cells, true
+}
+
+// parsePipe builds the Document: consecutive table rows form one grid;
+// other non-blank lines are paragraphs (a line indented by two ideographic
+// spaces is a paragraph whatever it looks like, with the indent stripped).
+func parsePipe(name string, lines []string) (*Document, error) {
+	doc := &Document{Name: name}
+	var grid *Block
+	flush := func() {
+		if grid != nil {
+			doc.Blocks = append(doc.Blocks, *grid)
+			grid = nil
+		}
+	}
+	for i, ln := range lines {
+		pos := linePos(name, i)
+		if strings.HasPrefix(ln, paraIndent) {
+			flush()
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
+			continue
+		}
+		if cells, ok := pipeCells(ln); ok {
+			if isRuleRow(cells) {
+				continue // Markdown's |---|---| under a header
+			}
+			if grid == nil {
+				grid = &Block{Kind: Grid, Pos: pos}
+			}
+			row := make([]Cell, len(cells))
+			for j, c := range cells {
+				row[j] = Cell{Text: c, Pos: pos, RowSpan: 1, ColSpan: 1}
+			}
+			grid.Rows = append(grid.Rows, row)
+			continue
+		}
+		t := strings.TrimFunc(ln, func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == utf8.RuneError
+		})
+		if t == "" {
+			// A blank line ends a grid only when the next table row does
+			// not continue it (one cell per paragraph keeps blank lines
+			// between cells).
+			continue
+		}
+		flush()
+		if m := reMDHeading.FindStringSubmatch(t); m != nil {
+			// Markdown saved as text: "## 一、总体情况".
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimSpace(m[1]), Pos: pos, Heading: true})
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
+	}
+	flush()
+	return doc, nil
+}
+
+var (
+	reMDHeading = regexp.MustCompile(`^#{1,6}\s+(.+?)\s*#*$`)
+	reRuleCell  = regexp.MustCompile(`^:?-{3,}:?$`)
+)
+
+// isRuleRow reports whether every cell of a row is a Markdown rule (---).
+func isRuleRow(cells []string) bool {
+	for _, c := range cells {
+		if !reRuleCell.MatchString(c) {
+			return false
+		}
+	}
+	return len(cells) > 0
+}

@@ -1,0 +1,167 @@
+package convert
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestSampleGolden converts the synthetic samples (what the README's main
+// command converts) to JSON and compares with the golden files.
+func TestSampleGolden(t *testing.T) {
+	for _, name := range []string{"sample-2019", "sample-2021"} {
+		t.Run(name, func(t *testing.T) {
+			r, err := ReadFile(filepath.Join("..", "testdata", name+".txt"), Options{})
+			require.NoError(t, err)
+			r.Generator = "xxgk golden"
+			var buf bytes.Buffer
+			require.NoError(t, report.WriteJSON(&buf, r))
+			golden := filepath.Join("testdata", name+".json.golden")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), buf.String())
+			// Complete: every cell of the format read, nothing missing.
+			assert.Len(t, r.Cells, map[string]int{"sample-2019": 198, "sample-2021": 200}[name])
+			assert.Empty(t, r.Missing)
+		})
+	}
+}
+
+// readSample reads a sample's text.
+func readSample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", name+".txt"))
+	require.NoError(t, err)
+	return string(b)
+}
+
+func recognizeText(t *testing.T, text string) *report.Report {
+	t.Helper()
+	doc, err := readText("r.txt", text)
+	require.NoError(t, err)
+	r, err := Recognize(doc, Options{})
+	require.NoError(t, err)
+	return r
+}
+
+// isTableLine tells the sample's table rows (pipe rows) from its narrative.
+func isTableLine(ln string) bool { return strings.Contains(ln, "|") }
+
+// TestTextLayouts rewrites a sample in each cell-separated layout and
+// expects the very same cells.
+func TestTextLayouts(t *testing.T) {
+	for _, sample := range []string{"sample-2019", "sample-2021"} {
+		text := readSample(t, sample)
+		want := recognizeText(t, text)
+		lines := splitLines(text)
+		rewrite := func(f func(cells []string) []string) string {
+			var out []string
+			for _, ln := range lines {
+				if !isTableLine(ln) {
+					out = append(out, ln)
+					continue
+				}
+				cells, _ := pipeCells(ln)
+				out = append(out, f(cells)...)
+			}
+			return strings.Join(out, "\n") + "\n"
+		}
+		cases := map[string]string{
+			"tab-separated": rewrite(func(c []string) []string { return []string{strings.Join(c, "\t")} }),
+			"markdown": rewrite(func(c []string) []string {
+				return []string{"| " + strings.Join(c, " | ") + " |"}
+			}),
+			"one cell per line with trailing pipe": rewrite(func(c []string) []string {
+				var out []string
+				for _, x := range c {
+					out = append(out, x+" |")
+				}
+				return out
+			}),
+			"one cell per paragraph": rewrite(func(c []string) []string {
+				var out []string
+				for _, x := range c {
+					if x != "" {
+						out = append(out, "  "+x, "")
+					}
+				}
+				return out
+			}),
+			"xxgk txt contract": func() string {
+				var out []string
+				for i, ln := range lines {
+					if i == 0 || isTableLine(ln) || isHeadingLine(ln) {
+						out = append(out, ln)
+					} else {
+						out = append(out, paraIndent+ln)
+					}
+				}
+				return strings.Join(out, "\n") + "\n"
+			}(),
+		}
+		for name, in := range cases {
+			t.Run(sample+"/"+name, func(t *testing.T) {
+				got := recognizeText(t, in)
+				assert.Empty(t, diffCells(want, got))
+				assert.Equal(t, want.Format, got.Format)
+				assert.Equal(t, want.Year, got.Year)
+				assert.Equal(t, want.Title, got.Title)
+				for i, s := range want.Sections {
+					assert.Equal(t, s.Heading, got.Sections[i].Heading, s.ID)
+				}
+				if name == "xxgk txt contract" {
+					assert.Equal(t, want.Sections, got.Sections)
+				}
+			})
+		}
+	}
+}
+
+func isHeadingLine(ln string) bool {
+	for _, p := range []string{"一、", "二、", "三、", "四、", "五、", "六、"} {
+		if strings.HasPrefix(ln, p) && len([]rune(ln)) < 30 {
+			return true
+		}
+	}
+	return false
+}
+
+// diffCells lists the cells two Reports read differently (short output).
+func diffCells(a, b *report.Report) []string {
+	var out []string
+	for id, v := range a.Cells {
+		if w, ok := b.Cells[id]; !ok || w != v {
+			out = append(out, fmt.Sprintf("%s: %v → %v (%q)", id, v, b.Cells[id], b.Missing[id]))
+		}
+	}
+	for id := range b.Cells {
+		if _, ok := a.Cells[id]; !ok {
+			out = append(out, fmt.Sprintf("%s: extra %v", id, b.Cells[id]))
+		}
+	}
+	for id, m := range a.Missing {
+		if w, ok := b.Missing[id]; !ok || w != m {
+			out = append(out, fmt.Sprintf("%s: missing %q → %q", id, m, w))
+		}
+	}
+	sort.Strings(out)
+	if len(out) > 8 {
+		out = append(out[:8], fmt.Sprintf("… %d differences", len(out)))
+	}
+	return out
+}
