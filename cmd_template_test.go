@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,12 +12,6 @@ import (
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 )
-
-func runCLI(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := run(args, bytes.NewReader(nil), &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 func TestTemplateCommand(t *testing.T) {
 	dir := t.TempDir()
