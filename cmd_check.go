@@ -171,8 +171,11 @@ func runCheck(e *env, o any, args []string) int {
 				fmt.Fprintf(e.stderr, "--prev 中 %d 个文件没有配对的本年度报告（no_partner）：%s\n", len(un), strings.Join(un, "、"))
 			}
 			for _, t := range tasks {
-				if t.Err == nil && t.Prev == "" {
+				switch {
+				case t.Err == nil && t.Prev == "":
 					fmt.Fprintf(e.stderr, "%s：--prev 中没有同一单位上一年度的报告，未做跨年度核对（no_partner）\n", t.File)
+				case t.Prev != "" && e.verbose:
+					fmt.Fprintf(e.stderr, "%s：与上一年度的 %s 对照\n", t.File, t.Prev)
 				}
 			}
 		}
@@ -442,7 +445,13 @@ func annotate(e *env, dir string, tasks []*check.Task) error {
 		return err
 	}
 	for _, t := range tasks {
-		if t.Err != nil || convert.Ext(t.File) != ".xlsx" || len(t.Errors) == 0 {
+		if t.Err != nil || len(t.Errors) == 0 {
+			continue
+		}
+		if convert.Ext(t.File) != ".xlsx" {
+			if e.verbose {
+				e.errorf("%s：不是工作簿，--annotate 只标注 .xlsx", t.File)
+			}
 			continue
 		}
 		out := filepath.Join(dir, filepath.Base(t.File))
