@@ -141,6 +141,20 @@ var tampers = []tamper{
 		require.NoError(t, f.SetCellStyle(c.Sheet, c.Ref, c.Ref, st))
 		return "wb.hidden", refOf(b, c.ID), c.ID
 	}},
+	{"hidden column", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.granted.research")
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.SetColVisible(c.Sheet, col, false))
+		return "wb.hidden", c.Sheet + "!" + col + "1", ""
+	}},
+	{"number format showing a constant", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t4.lit_direct.total")
+		fm := `"0"`
+		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fm})
+		require.NoError(t, err)
+		require.NoError(t, f.SetCellStyle(c.Sheet, c.Ref, c.Ref, st))
+		return "wb.hidden", refOf(b, c.ID), c.ID
+	}},
 	{"a value that breaks 勾稽关系", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.new_received.natural")
 		r.Cells[c.ID] += 3
