@@ -150,7 +150,7 @@ func runCheck(e *env, o any, args []string) int {
 	}
 
 	if opts.json {
-		if err := writeCheckJSON(e.stdout, tasks); err != nil {
+		if err := writeCheckJSON(e.stdout, tasks, minSev, hidden); err != nil {
 			e.errorf("%v", err)
 			return exitBad
 		}
@@ -238,6 +238,8 @@ type checkStats struct {
 	Notices  int `json:"notices"`
 	// Unreadable counts inputs that could not be read.
 	Unreadable int `json:"unreadable"`
+	// Accepted counts findings hidden by --baseline.
+	Accepted int `json:"accepted,omitempty"`
 }
 
 type checkReport struct {
@@ -266,12 +268,30 @@ func buildCheckReport(tasks []*check.Task) checkReport {
 	return rep
 }
 
-func writeCheckJSON(w io.Writer, tasks []*check.Task) error {
+// writeCheckJSON prints the report; valid and stats count every finding
+// (they decide the exit status), the tasks list those at or above minSev.
+func writeCheckJSON(w io.Writer, tasks []*check.Task, minSev schema.Severity, accepted int) error {
+	rep := buildCheckReport(tasks)
+	rep.Stats.Accepted = accepted
+	if minSev != schema.Notice {
+		shown := make([]*check.Task, len(tasks))
+		for i, t := range tasks {
+			c := *t
+			c.Errors = []check.Finding{}
+			for _, f := range t.Errors {
+				if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
+					c.Errors = append(c.Errors, f)
+				}
+			}
+			shown[i] = &c
+		}
+		rep.Tasks = shown
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(buildCheckReport(tasks)); err != nil {
+	if err := enc.Encode(rep); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

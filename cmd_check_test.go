@@ -240,3 +240,20 @@ func TestCheckAnnotateWorkbook(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "output_is_input")
 }
+
+func TestCheckJSONSeverity(t *testing.T) {
+	dir := t.TempDir()
+	badR := sampleReport("示例县", 2022)
+	badR.Cells["t3.granted.natural"] = 3
+	badR.Sections[4].Heading = "五、存在的主要问题及整改措施" // a notice
+	bad := writeJSONReport(t, dir, "bad.json", badR)
+	code, out, _ := runCLI("check", "--json", "--severity", "error", bad)
+	assert.Equal(t, 1, code)
+	var rep jsonReport
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	for _, e := range rep.Tasks[0].Errors {
+		assert.Equal(t, "error", e.Severity)
+	}
+	assert.Len(t, rep.Tasks[0].Errors, 2)
+	assert.Equal(t, 1, rep.Stats.Notices, "stats count every finding")
+}
