@@ -113,7 +113,7 @@ func runCheck(e *env, o any, args []string) int {
 	status := exitOK
 	if opts.prev != "" {
 		var single *report.Report
-		pairing, single, err = readPrev(opts.prev, copt.Convert)
+		pairing, single, err = readPrev(opts.prev, copt.Convert, e.jobs)
 		if err != nil {
 			e.errorf("--prev %s", describe(err))
 			return exitBad
@@ -209,7 +209,7 @@ func runTasks(e *env, files []string, opt check.Options) []*check.Task {
 }
 
 // readPrev reads --prev: one file (single) or a directory (pairing).
-func readPrev(path string, opt convert.Options) (*check.Pairing, *report.Report, error) {
+func readPrev(path string, opt convert.Options, jobs int) (*check.Pairing, *report.Report, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, &convert.InputError{File: path, Err: err}
@@ -223,11 +223,14 @@ func readPrev(path string, opt convert.Options) (*check.Pairing, *report.Report,
 		return nil, nil, err
 	}
 	reports := make([]*report.Report, len(files))
-	for i, f := range files {
-		if r, err := convert.ReadFile(f, opt); err == nil {
-			reports[i] = r
+	batch.Each(context.Background(), jobs, files, func(_ context.Context, f string) batch.Result {
+		r, err := convert.ReadFile(f, opt)
+		return batch.Result{Value: r, Err: err}
+	}, func(i int, res batch.Result) {
+		if res.Err == nil {
+			reports[i] = res.Value.(*report.Report)
 		}
-	}
+	})
 	return check.NewPairing(files, reports), nil, nil
 }
 
