@@ -45,6 +45,7 @@ type wbCheck struct {
 	styleHides map[int]string
 	sheets     map[string]bool
 	comments   map[string]string // "sheet!ref" → comment text
+	labelAt    map[string]bool   // "sheet!ref|normalized text" of every canonical label
 	shifted    map[string]bool   // sheets whose labels moved
 }
 
@@ -232,15 +233,27 @@ func (w *wbCheck) knownVariant(l templates.Label, got string) bool {
 	return false
 }
 
-// find looks for a label's text anywhere on the sheet.
+// find looks for a label's text elsewhere on the sheet: at a place that is
+// not the canonical place of a label with the same text (表四 prints 结果维持
+// three times; finding one of them where it belongs says nothing).
 func (w *wbCheck) find(sheet, text string) (string, bool) {
 	want := schema.Normalize(text)
+	if w.labelAt == nil {
+		w.labelAt = map[string]bool{}
+		for _, l := range w.book.Labels {
+			w.labelAt[l.Sheet+"!"+l.Ref+"|"+schema.Normalize(l.Text)] = true
+		}
+	}
 	for i, row := range w.grid(sheet) {
 		for j, v := range row {
-			if v != "" && schema.Normalize(v) == want {
-				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				return ref, true
+			if v == "" || schema.Normalize(v) != want {
+				continue
 			}
+			ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if w.labelAt[sheet+"!"+ref+"|"+want] {
+				continue
+			}
+			return ref, true
 		}
 	}
 	return "", false

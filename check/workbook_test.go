@@ -403,3 +403,25 @@ func TestVersionPropertyDisagrees(t *testing.T) {
 	assert.Equal(t, "wb.version_unknown", fs[len(fs)-1].Rule)
 	assert.Equal(t, "xxgk-template/7", fs[len(fs)-1].Got)
 }
+
+// TestRepeatedLabelChanged: 表四 prints 总计 three times; changing one is a
+// changed label, not a shifted layout.
+func TestRepeatedLabelChanged(t *testing.T) {
+	r := balanced("2021")
+	f := canonicalWorkbook(t, r)
+	b := templates.Layout("2021", nil)
+	var target templates.Label
+	n := 0
+	for _, l := range b.Labels {
+		if l.Sheet == templates.SheetT4 && l.Text == "总计" {
+			target = l
+			n++
+		}
+	}
+	require.Equal(t, 3, n)
+	require.NoError(t, f.SetCellStr(target.Sheet, target.Ref, "合计"))
+	fs := Workbook(bytesOf(t, f), "t.xlsx", r)
+	require.Len(t, fs, 1, "%v", brief(fs))
+	assert.Equal(t, "wb.label_changed", fs[0].Rule)
+	assert.Equal(t, "t.xlsx:"+target.Sheet+"!"+target.Ref, fs[0].Pos)
+}
