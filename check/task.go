@@ -30,8 +30,9 @@ type Task struct {
 	Err error `json:"-"`
 	// Report is the Report the reader gave (nil when unreadable).
 	Report *report.Report `json:"-"`
-	// Prev names the file compared with by --prev ("" when none).
-	Prev string `json:"-"`
+	// Prev names last year's file the report was compared with (--prev),
+	// omitted when none.
+	Prev string `json:"prev,omitempty"`
 }
 
 // Options steer File.
