@@ -162,7 +162,9 @@ func textNumbers(r *report.Report) []Finding {
 				continue
 			}
 			if q.alt != nil {
-				if alt, ok := sumCells(r, q.alt); ok && first.n == alt {
+				// The other reading needs its operands too: unknown means
+				// not evaluated.
+				if alt, ok := sumCells(r, q.alt); !ok || first.n == alt {
 					continue
 				}
 			}
