@@ -110,10 +110,12 @@ func runCheck(e *env, o any, args []string) int {
 	}
 	copt := check.Options{Convert: e.options()}
 	var pairing *check.Pairing
+	var prevSingle *report.Report
 	status := exitOK
 	if opts.prev != "" {
 		var single *report.Report
 		pairing, single, err = readPrev(opts.prev, copt.Convert, e.jobs)
+		prevSingle = single
 		if err != nil {
 			e.errorf("--prev %s", describe(err))
 			return exitBad
@@ -161,6 +163,14 @@ func runCheck(e *env, o any, args []string) int {
 		}
 	} else {
 		printCheckText(e, tasks, minSev)
+	}
+	if !e.quiet && prevSingle != nil {
+		for _, t := range tasks {
+			if t.Report != nil && t.Report.Year != 0 && prevSingle.Year != 0 && prevSingle.Year != t.Report.Year-1 {
+				fmt.Fprintf(e.stderr, "%s：--prev 的报告是 %d 年的，不是上一年度（%d 年），仍按其对照（prev_year）\n",
+					t.File, prevSingle.Year, t.Report.Year-1)
+			}
+		}
 	}
 	if !e.quiet {
 		if hidden > 0 {

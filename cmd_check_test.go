@@ -204,6 +204,8 @@ func TestCheckPrev(t *testing.T) {
 	code, out, _ = runCLI("check", "--json", "--prev", filepath.Join(prev, "p.json"), cf)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "prev.carry")
+	_, _, errs = runCLI("check", "--prev", cf, cf)
+	assert.Contains(t, errs, "prev_year", "a --prev report of the wrong year is said so")
 }
 
 func TestCheckAnnotateWorkbook(t *testing.T) {
