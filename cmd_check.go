@@ -89,11 +89,12 @@ func runCheck(e *env, o any, args []string) int {
 			return exitBad
 		}
 	}
-	files, err := check.Inputs(args)
+	inputs, err := expandInputs(args)
 	if err != nil {
 		e.errorf("%s", describe(err))
 		return exitBad
 	}
+	files := batch.Paths(inputs)
 	for _, f := range files {
 		if opts.out != "" && samePath(f, opts.out) {
 			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", opts.out)
@@ -197,12 +198,35 @@ func runCheck(e *env, o any, args []string) int {
 		}
 	}
 	if opts.annotate != "" {
-		if err := annotate(e, opts.annotate, tasks); err != nil {
+		if err := annotate(e, opts.annotate, inputs, tasks); err != nil {
 			e.errorf("--annotate %s：%v", opts.annotate, err)
 			return exitBad
 		}
 	}
 	return status
+}
+
+// expandInputs lists the files to check: batch.Expand over the extensions
+// xxgk reads, without office lock files (~$…) found in directories.
+func expandInputs(args []string) ([]batch.File, error) {
+	all, err := batch.Expand(args, convert.Readable())
+	if err != nil {
+		return nil, err
+	}
+	named := map[int]bool{}
+	for i, a := range args {
+		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
+			named[i] = true
+		}
+	}
+	out := all[:0:0]
+	for _, f := range all {
+		if !named[f.Arg] && strings.HasPrefix(filepath.Base(f.Path), "~$") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // runTasks checks every file on the batch worker pool (-j N); each file is
@@ -228,10 +252,11 @@ func readPrev(path string, opt convert.Options, jobs int) (*check.Pairing, *repo
 		r, err := convert.ReadFile(path, opt)
 		return nil, r, err
 	}
-	files, err := check.Inputs([]string{path})
+	inputs, err := expandInputs([]string{path})
 	if err != nil {
 		return nil, nil, err
 	}
+	files := batch.Paths(inputs)
 	reports := make([]*report.Report, len(files))
 	batch.Each(context.Background(), jobs, files, func(_ context.Context, f string) batch.Result {
 		r, err := convert.ReadFile(f, opt)
@@ -473,11 +498,13 @@ func writeWorkingPaper(path string, tasks []*check.Task) error {
 
 // annotate writes a copy of every checked workbook with findings into dir:
 // the offending cells filled red with a comment. Inputs are never modified.
-func annotate(e *env, dir string, tasks []*check.Task) error {
+func annotate(e *env, dir string, inputs []batch.File, tasks []*check.Task) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, t := range tasks {
+	// Copies keep the inputs' tree; equal names never overwrite each other.
+	outs := batch.Outputs(inputs, dir, ".xlsx")
+	for i, t := range tasks {
 		if t.Err != nil || len(t.Errors) == 0 {
 			continue
 		}
@@ -487,7 +514,7 @@ func annotate(e *env, dir string, tasks []*check.Task) error {
 			}
 			continue
 		}
-		out := filepath.Join(dir, filepath.Base(t.File))
+		out := outs[i]
 		if samePath(out, t.File) {
 			return fmt.Errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", out)
 		}
@@ -495,6 +522,9 @@ func annotate(e *env, dir string, tasks []*check.Task) error {
 		if err != nil {
 			e.errorf("%s：无法标注：%v", t.File, err)
 			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
 		}
 		if err := convert.AtomicWrite(out, b); err != nil {
 			return err

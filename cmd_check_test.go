@@ -259,3 +259,21 @@ func TestCheckJSONSeverity(t *testing.T) {
 	assert.Len(t, rep.Tasks[0].Errors, 2)
 	assert.Equal(t, 1, rep.Stats.Notices, "stats count every finding")
 }
+
+func TestCheckAnnotateKeepsTree(t *testing.T) {
+	dir := t.TempDir()
+	badR := sampleReport("示例县", 2022)
+	badR.Cells["t3.granted.natural"] = 3
+	for _, sub := range []string{"a", "b"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, "in", sub), 0o755))
+		require.NoError(t, convert.WriteFile(filepath.Join(dir, "in", sub, "县.xlsx"), badR, convert.Options{}))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "in", "a", "~$县.xlsx"), []byte("lock"), 0o644))
+	ann := filepath.Join(dir, "ann")
+	code, out, errs := runCLI("check", "-q", "--annotate", ann, filepath.Join(dir, "in"))
+	assert.Equal(t, 1, code, "office lock files in a directory are skipped: %s %s", out, errs)
+	for _, sub := range []string{"a", "b"} {
+		_, err := os.Stat(filepath.Join(ann, sub, "县.xlsx"))
+		assert.NoError(t, err, "equal names in two directories both annotated")
+	}
+}
