@@ -267,14 +267,14 @@ func labelCells(b *templates.Book, l templates.Label) []string {
 		if c.Sheet != l.Sheet {
 			continue
 		}
-		if l.Kind == templates.LabelRow && l.Row != "" && c.Row == rowOfLabel(b, l) {
+		if l.Kind == templates.LabelRow && l.Row != "" && c.Row == rowOfLabel(l) {
 			out = append(out, c.ID)
 		}
 	}
 	return out
 }
 
-func rowOfLabel(b *templates.Book, l templates.Label) int {
+func rowOfLabel(l templates.Label) int {
 	_, r, err := excelize.CellNameToCoordinates(l.Ref)
 	if err != nil {
 		return -1
