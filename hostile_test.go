@@ -371,6 +371,14 @@ func hostileCases() []hostileCase {
 			return strings.Replace(s, t3, t3+t3b, 1)
 		}), readable: true, notes: `t3\.`},
 	)
+	cases = append(cases,
+		hostileCase{name: "max-size text", file: "small.txt", gen: writeText(sampleText), args: []string{"--max-size", "1000"}, where: `1000`},
+		// The workbook is 30 KB and unzips to 150 KB: the cap applies to
+		// what it unzips to.
+		hostileCase{name: "max-size workbook", file: "small.xlsx", gen: func(t *testing.T, path string) {
+			writeBytes(rendered(t, ".xlsx"))(t, path)
+		}, args: []string{"--max-size", "100000"}, where: `100000`},
+	)
 	formulaCase := func(name, cell, formula string) hostileCase {
 		return hostileCase{name: "formula " + name, file: "formula-" + strings.ReplaceAll(name, " ", "-") + ".xlsx",
 			gen: func(t *testing.T, path string) {

@@ -181,7 +181,7 @@ func describe(err error) string {
 	case errors.Is(err, convert.ErrUnsupported):
 		code, msg = "unsupported", "不支持的文件类型："+innermost(err)
 	case errors.Is(err, convert.ErrTooLarge):
-		code, msg = "too_large", "文件过大："+innermost(err)
+		code, msg = "too_large", "文件过大，超过输入上限（可用 --max-size 提高）："+innermost(err)
 	case errors.Is(err, convert.ErrFormatConflict):
 		code, msg = "format_conflict", "--format 指定的格式与报告表格的标签不符"
 		var fe *convert.FormatConflictError
