@@ -269,6 +269,46 @@ func docxWithEntity(t *testing.T, path string) {
 	zipWith(t, f, names, content)
 }
 
+// repeatLines writes head, n times line, and tail, buffered.
+func repeatLines(head, line, tail string, n int) func(t *testing.T, path string) {
+	return func(t *testing.T, path string) {
+		f, err := os.Create(path)
+		require.NoError(t, err)
+		defer f.Close()
+		w := bufio.NewWriterSize(f, 1<<20)
+		w.WriteString(head)
+		for i := 0; i < n; i++ {
+			w.WriteString(line)
+		}
+		w.WriteString(tail)
+		require.NoError(t, w.Flush())
+	}
+}
+
+// manyParagraphs writes a docx whose body starts with 150,000 paragraphs of
+// varied text (so that it compresses like prose) before the report.
+func manyParagraphs(t *testing.T, path string) {
+	names, content := unzipAll(t, rendered(t, ".docx"))
+	doc := string(content["word/document.xml"])
+	i := strings.Index(doc, "<w:body>") + len("<w:body>")
+	var b strings.Builder
+	b.WriteString(doc[:i])
+	rng := rand.New(rand.NewSource(1))
+	for p := 0; p < 150000; p++ {
+		b.WriteString("<w:p><w:r><w:t>")
+		for k := 0; k < 12; k++ {
+			b.WriteRune(rune(0x4e00 + rng.Intn(3000)))
+		}
+		b.WriteString("</w:t></w:r></w:p>")
+	}
+	b.WriteString(doc[i:])
+	content["word/document.xml"] = []byte(b.String())
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	defer f.Close()
+	zipWith(t, f, names, content)
+}
+
 type hostileCase struct {
 	name string
 	file string // base name of the input
@@ -331,6 +371,10 @@ func hostileCases() []hostileCase {
 		hostileCase{name: "10 MB line", file: "line.txt", gen: writeText(func(t *testing.T) string {
 			return sampleText(t) + "\n" + strings.Repeat("一、本年新收政府信息公开申请数量 | 1 |", 10<<20/56) + "\n"
 		}), where: `line`},
+		hostileCase{name: "7 million lines", file: "lines.txt", gen: repeatLines("", "1 | 2 |\n", "", 7000000), where: `line 20001`},
+		hostileCase{name: "5 million markdown rows", file: "rows.md", gen: repeatLines("| a | b |\n|---|---|\n", "| 1 | 2 |\n", "", 5000000), where: `line 20001`},
+		hostileCase{name: "1.5 million html rows", file: "rows.html", gen: repeatLines("<table>", "<tr><td>1</td><td>2</td></tr>", "</table>", 1500000), where: `tags`},
+		hostileCase{name: "150000 docx paragraphs", file: "paras.docx", gen: manyParagraphs, where: `document\.xml`},
 		hostileCase{name: "10 MB line of text", file: "prose.txt", gen: writeText(func(t *testing.T) string {
 			return strings.Repeat("政府信息公开", 10<<20/18)
 		})},
