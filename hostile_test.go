@@ -520,3 +520,32 @@ func fileSum(t *testing.T, path string) [32]byte {
 	copy(s[:], h.Sum(nil))
 	return s
 }
+
+// Standard input is capped like a file: an endless stream is refused after
+// --max-size bytes, not read into memory.
+func TestHostileStdin(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	cmd := exec.Command(os.Args[0], "convert", "-", "out.json", "--from", "txt", "--max-size", "1000000")
+	dir := t.TempDir()
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XXGK_CLI_CHILD=1")
+	zero, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip("no /dev/zero")
+	}
+	defer zero.Close()
+	cmd.Stdin = zero
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err = cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	require.True(t, ok, "%v", err)
+	assert.Equal(t, exitBad, ee.ExitCode())
+	assert.Contains(t, stderr.String(), "stdin")
+	assert.Contains(t, stderr.String(), "（too_large）")
+	assert.Less(t, time.Since(start), hostileMaxTime)
+	assert.NoFileExists(t, filepath.Join(dir, "out.json"))
+}
