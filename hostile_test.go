@@ -380,6 +380,9 @@ func hostileCases() []hostileCase {
 		})},
 		hostileCase{name: "deep html", file: "deep.html", gen: writeText(func(t *testing.T) string {
 			return strings.Repeat("<div>", 100000) + "一、总体情况" + strings.Repeat("</div>", 100000)
+		}), where: `tags`},
+		hostileCase{name: "deep html under the tag cap", file: "deep2.html", gen: writeText(func(t *testing.T) string {
+			return strings.Repeat("<div>", 25000) + "一、总体情况" + strings.Repeat("</div>", 25000)
 		}), where: `512`},
 		hostileCase{name: "invalid utf-8", file: "invalid.txt", gen: func(t *testing.T, path string) {
 			s := sampleText(t)
@@ -490,6 +493,20 @@ func TestHostileInputs(t *testing.T) {
 				assert.Regexp(t, `（[a-z_]+）`, res.stderr, "the code")
 				assert.NoFileExists(t, out)
 				t.Logf("%s → %s: %s (%d MB, %v)", c.file, outExt, strings.TrimSpace(res.stderr), res.rss>>20, res.wall.Round(time.Millisecond))
+			}
+			if !c.readable {
+				// check refuses the same input the same way.
+				res := runChild(t, dir, append([]string{"check", c.file}, c.args...)...)
+				assert.Equal(t, exitBad, res.code, "check: %s %s", res.stdout, res.stderr)
+				assert.Contains(t, res.stdout+res.stderr, c.file)
+				assert.LessOrEqual(t, res.rss, int64(hostileMaxRSS), "check: peak RSS %d MB", res.rss>>20)
+				assert.LessOrEqual(t, res.wall, hostileMaxTime, "check")
+				if res.rss > worstRSS {
+					worstRSS, worstRSSCase = res.rss, c.name+" (check)"
+				}
+				if res.wall > worstWall {
+					worstWall, worstWallCase = res.wall, c.name+" (check)"
+				}
 			}
 			if c.readable {
 				res := runChild(t, dir, "check", c.file)
