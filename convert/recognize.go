@@ -567,6 +567,23 @@ func (rc *recognizer) finish() {
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
 		}
 	}
+	// The （七）总计 × 总计 corner sums its row in the canonical workbook; it
+	// is also the column's sum of the result rows.
+	corner := "t3.result_total.total"
+	if got, ok := r.Cells[corner]; ok {
+		sum, all := 0.0, true
+		for _, row := range f.T3DataRows(r.Layout) {
+			if !row.Result {
+				continue
+			}
+			v, ok := r.Cells["t3."+row.ID+".total"]
+			all = all && ok
+			sum += v
+		}
+		if all && !nearlyEqual(got, sum) {
+			r.AddNote(report.NotePublishedTotal, r.Pos[corner], fmt.Sprintf("表三（七）总计·总计：各办理结果总计之和为%s，表中为%s（按原文保留）", report.FormatNumber(sum), report.FormatNumber(got)), corner)
+		}
+	}
 	sortNotes(r.Notes)
 	r.Notes = coalesceNotes(r.Notes)
 	r.Normalize()

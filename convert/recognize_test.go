@@ -717,3 +717,21 @@ func TestBlankCellsWithNotes(t *testing.T) {
 	}
 	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
 }
+
+// TestCornerTotal: （七）总计 × 总计 that equals its row but not its column.
+func TestCornerTotal(t *testing.T) {
+	text := t3Head
+	for _, row := range schema.Get("2019").T3DataRows(nil) {
+		switch {
+		case row.ID == "granted":
+			text += row.Label + " | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+		case row.ID == "result_total":
+			text += row.Label + " | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+		case row.Result:
+			text += row.Label + " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+		}
+	}
+	r := recog(t, "2019", text)
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.natural"))
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.total"))
+}
