@@ -735,3 +735,15 @@ func TestCornerTotal(t *testing.T) {
 	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.natural"))
 	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.total"))
 }
+
+// TestGluedTitle: reflowed PDF text glues the title to the preamble.
+func TestGluedTitle(t *testing.T) {
+	r := recog(t, "", "某某区人民政府2024 年政府信息公开工作年度报告本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2024 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, []string{"本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。"}, r.Sections[0].Paragraphs)
+	// A preamble that names the report is not a title.
+	r = recog(t, "", "本报告是某某区2024年政府信息公开工作年度报告，由办公室编制。\n一、总体情况\n")
+	assert.Equal(t, "", r.Title)
+}
