@@ -1,60 +1,122 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
+	"github.com/xxgk/xxgk/batch"
 	"github.com/xxgk/xxgk/convert"
+	"github.com/xxgk/xxgk/report"
 )
 
 type convertOpts struct {
 	fragment bool
+	out      string // -o: batch output directory, or OUT.csv
+	to       string // --to: batch output format (xlsx, txt, …, csv)
+	from     string // --from: input format when reading standard input
 }
 
 func init() {
 	register(&command{
 		name:  "convert",
-		usage: "xxgk convert IN OUT [选项]",
-		short: "在报告文本、工作簿（.xlsx）与 JSON 等格式之间转换",
+		usage: "xxgk convert IN OUT [选项]  |  xxgk convert IN... -o DIR --to FORMAT  |  xxgk convert IN... -o OUT.csv",
+		short: "在报告文本、工作簿（.xlsx）与 JSON 等格式之间转换（可批量）",
 		help: `按扩展名判断输入和输出格式：
   读取：.txt .md .html .htm .docx .xlsx .json
-  写出：.xlsx（标准工作簿） .json .txt（官方文本格式） .md .html .docx
+  写出：.xlsx（标准工作簿） .json .txt（官方文本格式） .md .html .docx .csv（一行一份报告的汇总表）
 数值读不准的单元格记为缺失并附说明，从不猜测、从不把空白或“—”当作 0。
 输出先写入同目录的临时文件再改名，失败时不会留下半个文件；输出不能与输入是同一文件。
+“-” 表示标准输入或标准输出，此时用 --from / --to 指明格式。
+
+批量：给出多个文件或目录（递归查找可读取的文件）和 -o 目录，用 --to 指定输出格式（默认 xlsx）。
+输出保留各输入目录下的相对路径；不同输入得到同名输出时，后来者依次加 -2、-3 区分（结果与 -j 无关）。
+-o 以 .csv 结尾时，所有报告写入一张表：每份报告一行（文件、机关、年份、格式，然后每个单元格编号一列）。
+一个文件读不了不影响其他文件；结束时列出失败的文件和原因。按 Ctrl-C 中止时只留下完整的输出。
 
 示例：
   xxgk convert testdata/sample-2021.txt report.xlsx     # 文本 → 标准工作簿
   xxgk convert report.xlsx report.json                  # 工作簿 → JSON（稳定单元格编号）
   xxgk convert report.xlsx report.html --fragment       # 只输出正文片段，便于粘贴到网站
+  xxgk convert reports/ -o out/ --to xlsx -j 4          # 整个目录批量转换
+  xxgk convert reports/ -o all.csv                      # 汇总为一张 CSV 表
 `,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &convertOpts{}
 			fs.BoolVar(&o.fragment, "fragment", false, "HTML 输出只包含正文部分（不含 <html> 外壳）")
+			fs.StringVarP(&o.out, "output", "o", "", "批量：输出目录，或以 .csv 结尾的汇总表")
+			fs.StringVar(&o.to, "to", "", "批量或标准输出的输出格式：xlsx、txt、md、html、docx、json、csv")
+			fs.StringVar(&o.from, "from", "", "从标准输入（-）读取时的输入格式：txt、md、html、docx、xlsx、json")
 			return o
 		},
 		run: runConvert,
+	})
+	// A single report converts to a one-row table too.
+	convert.RegisterWriter(".csv", func(w io.Writer, r *report.Report, _ convert.Options) error {
+		cw := batch.NewCSVWriter(w)
+		if err := cw.Write(r.Source.Name, r); err != nil {
+			return err
+		}
+		return cw.Flush()
 	})
 }
 
 func runConvert(e *env, o any, args []string) int {
 	opts := o.(*convertOpts)
+	if opts.out != "" {
+		return runConvertBatch(e, opts, args)
+	}
 	if len(args) != 2 {
-		e.errorf("convert 需要一个输入和一个输出：xxgk convert IN OUT（usage）")
+		e.errorf("convert 需要一个输入和一个输出：xxgk convert IN OUT，或批量 xxgk convert IN... -o DIR（usage）")
 		return exitBad
 	}
 	in, out := args[0], args[1]
-	if samePath(in, out) {
+	if in != "-" && out != "-" && samePath(in, out) {
 		e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", out)
 		return exitBad
 	}
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	r, err := convert.ReadFile(in, opt)
+	var r *report.Report
+	var err error
+	if in == "-" {
+		if opts.from == "" {
+			e.errorf("从标准输入读取时须用 --from 指明格式（usage）")
+			return exitBad
+		}
+		var data []byte
+		data, err = io.ReadAll(e.stdin)
+		if err == nil {
+			r, err = convert.ReadBytes("stdin", dotExt(opts.from), data, opt)
+		}
+	} else {
+		r, err = convert.ReadFile(in, opt)
+	}
 	if err != nil {
 		e.errorf("%s", describe(err))
 		return exitBad
+	}
+	if out == "-" {
+		if opts.to == "" {
+			e.errorf("写到标准输出时须用 --to 指明格式（usage）")
+			return exitBad
+		}
+		b, err := convert.Render(r, dotExt(opts.to), opt)
+		if err != nil {
+			e.errorf("无法写出：%v（write_failed）", err)
+			return exitBad
+		}
+		e.stdout.Write(b)
+		return exitOK
 	}
 	if _, err := os.Stat(out); err == nil && e.verbose {
 		e.errorf("%s 已存在，将被替换", out)
@@ -67,6 +129,224 @@ func runConvert(e *env, o any, args []string) int {
 		e.errorf("%s → %s：%d 个数值，%d 个缺失，%d 条说明", in, out, len(r.Cells), len(r.Missing), len(r.Notes))
 	}
 	return exitOK
+}
+
+// dotExt turns a format name ("xlsx", ".xlsx", "htm") into a registry
+// extension.
+func dotExt(f string) string {
+	return convert.Ext("x." + strings.TrimPrefix(strings.ToLower(f), "."))
+}
+
+// converted is what a batch worker hands back: small, never the Report.
+type converted struct {
+	out   string
+	notes int
+	row   []string // the CSV row, in a CSV batch
+}
+
+func runConvertBatch(e *env, opts *convertOpts, args []string) int {
+	if len(args) == 0 {
+		e.errorf("批量转换需要至少一个输入文件或目录（usage）")
+		return exitBad
+	}
+	to := opts.to
+	csvOut := ""
+	if convert.Ext(opts.out) == ".csv" {
+		if to != "" && dotExt(to) != ".csv" {
+			e.errorf("-o %s 是 CSV 汇总表，与 --to %s 矛盾（usage）", opts.out, to)
+			return exitBad
+		}
+		csvOut = opts.out
+		to = "csv"
+	}
+	if to == "" {
+		to = "xlsx"
+	}
+	ext := dotExt(to)
+	if ext != ".csv" && !contains(convert.Writable(), ext) {
+		e.errorf("不支持的输出格式 %q；可用：%s（usage）", to, strings.Join(convert.Writable(), " "))
+		return exitBad
+	}
+	if ext == ".csv" && csvOut == "" {
+		// --to csv with a directory: one table in it, named after the directory.
+		csvOut = filepath.Join(opts.out, "xxgk.csv")
+	}
+	files, err := batch.Expand(args, convert.Readable())
+	if err != nil {
+		e.errorf("%v（unreadable）", err)
+		return exitBad
+	}
+	if len(files) == 0 {
+		e.errorf("没有找到可读取的文件（no_input）")
+		return exitBad
+	}
+	var outs []string
+	if csvOut == "" {
+		outs = batch.Outputs(files, opts.out, ext)
+	}
+	inputs := map[string]bool{}
+	for _, f := range files {
+		if abs, err := filepath.Abs(f.Path); err == nil {
+			inputs[abs] = true
+		}
+	}
+	if csvOut != "" {
+		if abs, _ := filepath.Abs(csvOut); inputs[abs] {
+			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", csvOut)
+			return exitBad
+		}
+	}
+
+	ctx, stop := interruptContext()
+	defer stop()
+	opt := e.options()
+	opt.Fragment = opts.fragment
+	index := map[string]int{}
+	for i, f := range files {
+		index[f.Path] = i
+	}
+	work := func(ctx context.Context, path string) batch.Result {
+		i := index[path]
+		r, err := convert.ReadFile(path, opt)
+		if err != nil {
+			return batch.Result{Err: err}
+		}
+		c := converted{notes: len(r.Notes)}
+		if csvOut != "" {
+			c.row = batch.CSVRow(path, r)
+			return batch.Result{Value: c}
+		}
+		c.out = outs[i]
+		if abs, _ := filepath.Abs(c.out); inputs[abs] {
+			return batch.Result{Err: errOutputIsInput}
+		}
+		if ctx.Err() != nil {
+			return batch.Result{Err: ctx.Err()}
+		}
+		b, err := convert.Render(r, ext, opt)
+		if err == nil {
+			err = os.MkdirAll(filepath.Dir(c.out), 0o755)
+		}
+		if err == nil {
+			err = convert.AtomicWriteNoSync(c.out, b)
+		}
+		if err != nil {
+			return batch.Result{Err: &writeError{c.out, err}}
+		}
+		return batch.Result{Value: c}
+	}
+
+	var table *batch.CSVWriter
+	var tableBuf bytes.Buffer
+	if csvOut != "" {
+		table = batch.NewCSVWriter(&tableBuf)
+	}
+	bar := newProgress(e, len(files))
+	var ok, failed, notes int
+	var failures []string
+	runErr := batch.Each(ctx, e.jobs, batch.Paths(files), work, func(i int, res batch.Result) {
+		if errors.Is(res.Err, context.Canceled) {
+			// Stopped before writing: not a failure of the file.
+			return
+		}
+		if res.Err != nil {
+			failed++
+			failures = append(failures, batchFailure(files[i].Path, res.Err))
+		} else {
+			c := res.Value.(converted)
+			ok++
+			notes += c.notes
+			if table != nil {
+				table.WriteRow(c.row)
+			}
+			if e.verbose {
+				bar.clear()
+				if c.out != "" {
+					e.errorf("%s → %s（%d 条说明）", files[i].Path, c.out, c.notes)
+				}
+			}
+		}
+		bar.step(failed)
+	})
+	bar.done()
+	interrupted := runErr != nil
+	if table != nil && !interrupted {
+		err := table.Flush()
+		if err == nil {
+			if d := filepath.Dir(csvOut); d != "" {
+				err = os.MkdirAll(d, 0o755)
+			}
+		}
+		if err == nil {
+			err = convert.AtomicWrite(csvOut, tableBuf.Bytes())
+		}
+		if err != nil {
+			e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
+			return exitBad
+		}
+	}
+	for _, f := range failures {
+		fmt.Fprintln(e.stderr, f)
+	}
+	if interrupted {
+		e.errorf("已中止（interrupted）：处理了 %d 个（成功 %d 个，失败 %d 个），其余 %d 个未处理；已写出的文件都是完整的",
+			ok+failed, ok, failed, len(files)-ok-failed)
+		return exitBad
+	}
+	if !e.quiet {
+		msg := fmt.Sprintf("转换完成：成功 %d 个，失败 %d 个，说明 %d 条", ok, failed, notes)
+		if csvOut != "" {
+			msg += "；汇总表 " + csvOut
+		}
+		e.errorf("%s", msg)
+	}
+	if failed > 0 {
+		return exitBad
+	}
+	return exitOK
+}
+
+// interruptContext is cancelled by SIGINT or SIGTERM, so that a batch stops
+// feeding files, lets the ones under way finish their atomic writes and
+// exits with only complete outputs. Tests replace it.
+var interruptContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+var errOutputIsInput = errors.New("output is an input")
+
+type writeError struct {
+	path string
+	err  error
+}
+
+func (w *writeError) Error() string { return w.path + ": " + w.err.Error() }
+func (w *writeError) Unwrap() error { return w.err }
+
+// batchFailure is one line of the failure list: the file and the reason in
+// Chinese with its code.
+func batchFailure(path string, err error) string {
+	var we *writeError
+	switch {
+	case errors.Is(err, errOutputIsInput):
+		return fmt.Sprintf("xxgk: %s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", path)
+	case errors.As(err, &we):
+		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.path, we.err)
+	}
+	d := describe(err)
+	if !strings.HasPrefix(d, path) {
+		d = path + "：" + d
+	}
+	return "xxgk: " + d
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // samePath reports whether two paths name the same file (existing or not).

@@ -58,6 +58,7 @@ func (e *env) errorf(format string, a ...any) {
 
 func main() {
 	report.Generator = "xxgk " + version
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -167,6 +168,13 @@ func describe(err error) string {
 		file, pos = ie.File, ie.Pos
 	}
 	code, msg := "unreadable", err.Error()
+	// Errors that carry their own code and Chinese message (a missing
+	// helper program, a table published as an image).
+	var cm interface {
+		error
+		Code() string
+		Chinese() string
+	}
 	switch {
 	case errors.Is(err, convert.ErrNotReport):
 		code, msg = "not_a_report", "不是政府信息公开工作年度报告：三张统计表和六个章节标题都没有找到"
@@ -184,6 +192,8 @@ func describe(err error) string {
 		code, msg = "not_text", "无法解码为文本（UTF-8、UTF-16 或 GB18030）"
 	case errors.Is(err, os.ErrNotExist):
 		code, msg = "not_found", "文件不存在"
+	case errors.As(err, &cm):
+		code, msg = cm.Code(), cm.Chinese()
 	case ie != nil:
 		msg = "无法读取：" + ie.Err.Error()
 	}

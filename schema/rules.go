@@ -21,7 +21,8 @@ type Rule struct {
 	// Title is the rule in Chinese, for messages and the 校验 sheet.
 	Title string
 	// Scope: "arith" (any report), "prev" (across years), "text" (narrative
-	// against tables), "wb" (workbook integrity).
+	// against tables), "wb" (workbook integrity), "merge" (xxgk merge
+	// --parent: a parent's tables against the sum of its units).
 	Scope string
 }
 
@@ -55,6 +56,7 @@ var Rules = []Rule{
 	{"wb.name_missing", Error, "定义名称缺失或指向别处", "wb"},
 	{"wb.hidden", Warning, "隐藏的行、列、工作表或隐藏数值的数字格式", "wb"},
 	{"wb.version_unknown", Notice, "没有或无法识别的 xxgk 模板版本", "wb"},
+	{"merge.parent", Error, "上级报告的统计表等于所属各单位报告之和", "merge"},
 }
 
 var ruleByID = func() map[string]Rule {

@@ -1,0 +1,128 @@
+package batch
+
+import (
+	"context"
+	"runtime"
+	"sync"
+)
+
+// Result is what a function run over one item returns.
+type Result struct {
+	// Item is the input item; Run and Each fill it in when the function
+	// leaves it empty.
+	Item string
+	// Value carries whatever the caller needs back (an output path,
+	// findings, counts). Keep it small: results wait in a window until
+	// every earlier item is done.
+	Value any
+	// Err is the item's failure; the batch goes on with the other items.
+	Err error
+}
+
+// Jobs returns the number of workers for a requested count: n when n > 0,
+// else the number of CPUs.
+func Jobs(n int) int {
+	if n > 0 {
+		return n
+	}
+	if c := runtime.NumCPU(); c > 0 {
+		return c
+	}
+	return 1
+}
+
+// Each runs fn over items with at most Jobs(jobs) concurrent calls and calls
+// emit(i, result) for every item in input order, from the calling goroutine
+// (emit needs no locking). At most a few results per worker wait for their
+// turn, so memory does not grow with the number of items.
+//
+// When ctx is cancelled no new item starts; items already started finish
+// (fn should watch ctx if it can stop early) and are emitted, in order; the
+// items never started are not emitted. Each returns ctx.Err() in that case, else nil.
+func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Context, item string) Result, emit func(i int, r Result)) error {
+	n := Jobs(jobs)
+	if n > len(items) {
+		n = len(items)
+	}
+	if n == 0 {
+		return ctx.Err()
+	}
+	// window bounds how far workers may run ahead of the oldest item not
+	// yet emitted: the reorder buffer never holds more than window results.
+	window := 4 * n
+	slots := make(chan struct{}, window)
+	type done struct {
+		i int
+		r Result
+	}
+	next := make(chan int)
+	results := make(chan done, window)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := fn(ctx, items[i])
+				if r.Item == "" {
+					r.Item = items[i]
+				}
+				results <- done{i, r}
+			}
+		}()
+	}
+	// The feeder hands out indices in order while the window has room and
+	// ctx is live.
+	fed := make(chan int, 1)
+	go func() {
+		defer close(next)
+		i := 0
+		defer func() { fed <- i }()
+		for ; i < len(items); i++ {
+			select {
+			case <-ctx.Done():
+				return
+			case slots <- struct{}{}:
+			}
+			select {
+			case <-ctx.Done():
+				<-slots
+				return
+			case next <- i:
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]Result{}
+	want := 0
+	for d := range results {
+		pending[d.i] = d.r
+		for {
+			r, ok := pending[want]
+			if !ok {
+				break
+			}
+			delete(pending, want)
+			emit(want, r)
+			want++
+			<-slots
+		}
+	}
+	total := <-fed
+	if total < len(items) {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// Run runs fn over items like Each and returns the results in input order.
+// It holds every Result, so use Each when the items are many and the results
+// large.
+func Run(ctx context.Context, jobs int, items []string, fn func(ctx context.Context, item string) Result) []Result {
+	out := make([]Result, 0, len(items))
+	Each(ctx, jobs, items, fn, func(_ int, r Result) { out = append(out, r) })
+	return out
+}

@@ -1,0 +1,534 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/batch"
+	"github.com/xxgk/xxgk/check"
+	"github.com/xxgk/xxgk/convert"
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+type checkOpts struct {
+	json     bool
+	prev     string
+	annotate string
+	out      string
+	baseline string
+	severity string
+}
+
+func init() {
+	register(&command{
+		name:  "check",
+		usage: "xxgk check FILE|DIR... [--json] [--prev FILE|DIR] [--annotate DIR] [--out FINDINGS.xlsx|.csv] [--baseline FILE] [--severity error|warning|notice]",
+		short: "逐单元格核查报告与工作簿（勾稽关系、缺数、正文数字、跨年度、工作簿完整性）",
+		help: `核查 formats.md 的全部规则，每条结果给出规则编号、严重程度、单元格编号、位置、应为与实为、中文说明：
+  算术与数值：t3.balance t3.result_total t3.row_total t4.group_total total.blank domain.count domain.amount missing t2.published
+  表与章节：table.missing section.missing section.heading
+  正文与表：text.numbers text.section5_empty text.fee text.year
+  跨年度（--prev）：prev.carry prev.in_force prev.items
+  工作簿（.xlsx）：wb.formula_replaced wb.formula_changed wb.cache_stale wb.label_changed wb.layout_shifted
+                  wb.sheet_missing wb.name_missing wb.hidden wb.version_unknown
+缺数从不当作 0：含缺数的规则不计算，只报告一次 missing。工作簿的公式由 xxgk 自行重算，从不信任缓存值。
+目录按扩展名递归读取。--prev 为目录时按单位（去掉括号部分、党工委/管委会等写法、空白）和年份（上一年）配对，
+从不跨单位配对；没有配对的文件会列出。
+--baseline 读取以前 --json 的输出，隐藏已接受的结果（不计入退出状态）并说明隐藏了多少条；
+--severity 只影响显示，不影响退出状态。--annotate 把工作簿的副本写到目录中，问题单元格标红并加批注，从不修改输入。
+
+退出状态：0 没有错误；1 有错误（severity error）；2 有输入无法读取（其余文件照常核查）。
+
+示例：
+  xxgk check report.xlsx
+  xxgk check reports/ --json > findings.json
+  xxgk check 2022/ --prev 2021/ --out 底稿.xlsx
+  xxgk check reports/ --baseline accepted.json --severity error
+`,
+		flags: func(fs *pflag.FlagSet) any {
+			o := &checkOpts{}
+			fs.BoolVar(&o.json, "json", false, "以 JSON 输出全部结果（valid、stats、tasks）")
+			fs.StringVar(&o.prev, "prev", "", "上一年度的报告文件或目录，用于跨年度核对")
+			fs.StringVar(&o.annotate, "annotate", "", "把标注了问题单元格的工作簿副本写入此目录")
+			fs.StringVar(&o.out, "out", "", "把全部结果写成一份工作底稿（.xlsx 或 .csv）")
+			fs.StringVar(&o.baseline, "baseline", "", "以前 --json 的输出：其中已有的结果视为已接受，不再显示")
+			fs.StringVar(&o.severity, "severity", "notice", "显示的最低严重程度：error、warning 或 notice")
+			return o
+		},
+		run: runCheck,
+	})
+}
+
+var severityNames = map[schema.Severity]string{schema.Error: "错误", schema.Warning: "警告", schema.Notice: "提示"}
+
+func runCheck(e *env, o any, args []string) int {
+	opts := o.(*checkOpts)
+	if len(args) == 0 {
+		e.errorf("check 需要至少一个文件或目录：xxgk check FILE|DIR...（usage）")
+		return exitBad
+	}
+	minSev := schema.Severity(opts.severity)
+	if check.SeverityRank(minSev) == 0 {
+		e.errorf("--severity 只能是 error、warning 或 notice，收到 %q（usage）", opts.severity)
+		return exitBad
+	}
+	if opts.out != "" {
+		if x := convert.Ext(opts.out); x != ".xlsx" && x != ".csv" {
+			e.errorf("--out 只能是 .xlsx 或 .csv：%s（usage）", opts.out)
+			return exitBad
+		}
+	}
+	inputs, err := expandInputs(args)
+	if err != nil {
+		e.errorf("%s", describe(err))
+		return exitBad
+	}
+	files := batch.Paths(inputs)
+	for _, f := range files {
+		if opts.out != "" && samePath(f, opts.out) {
+			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", opts.out)
+			return exitBad
+		}
+	}
+	var accepted map[string]bool
+	if opts.baseline != "" {
+		accepted, err = readBaseline(opts.baseline)
+		if err != nil {
+			e.errorf("%s：无法读取基线文件：%v（bad_baseline）", opts.baseline, err)
+			return exitBad
+		}
+	}
+	copt := check.Options{Convert: e.options()}
+	var pairing *check.Pairing
+	var prevSingle *report.Report
+	status := exitOK
+	if opts.prev != "" {
+		var single *report.Report
+		pairing, single, err = readPrev(opts.prev, copt.Convert, e.jobs)
+		prevSingle = single
+		if err != nil {
+			e.errorf("--prev %s", describe(err))
+			return exitBad
+		}
+		if single != nil {
+			copt.PrevFor = func(*report.Report) (*report.Report, string) { return single, opts.prev }
+		} else {
+			copt.PrevFor = pairing.For
+		}
+	}
+
+	tasks := runTasks(e, files, copt)
+
+	hidden := 0
+	for _, t := range tasks {
+		if accepted != nil {
+			kept := t.Errors[:0:0]
+			for _, f := range t.Errors {
+				if accepted[baselineKey(t.File, f)] {
+					hidden++
+					continue
+				}
+				kept = append(kept, f)
+			}
+			t.Errors = kept
+			t.Valid = check.Count(t.Errors).Errors == 0
+		}
+		switch {
+		case t.Err != nil:
+			status = exitBad
+		case !t.Valid && status == exitOK:
+			status = exitFindings
+		}
+	}
+
+	if opts.json {
+		if err := writeCheckJSON(e.stdout, tasks, minSev, hidden); err != nil {
+			e.errorf("%v", err)
+			return exitBad
+		}
+		for _, t := range tasks {
+			if t.Err != nil {
+				e.errorf("%s", describe(t.Err))
+			}
+		}
+	} else {
+		printCheckText(e, tasks, minSev)
+	}
+	if !e.quiet && prevSingle != nil {
+		for _, t := range tasks {
+			if t.Report != nil && t.Report.Year != 0 && prevSingle.Year != 0 && prevSingle.Year != t.Report.Year-1 {
+				fmt.Fprintf(e.stderr, "%s：--prev 的报告是 %d 年的，不是上一年度（%d 年），仍按其对照（prev_year）\n",
+					t.File, prevSingle.Year, t.Report.Year-1)
+			}
+		}
+	}
+	if !e.quiet {
+		if hidden > 0 {
+			fmt.Fprintf(e.stderr, "基线 %s 中已接受的 %d 条结果未显示（baseline）\n", opts.baseline, hidden)
+		}
+		if pairing != nil {
+			if un := pairing.Unused(); len(un) > 0 {
+				fmt.Fprintf(e.stderr, "--prev 中 %d 个文件没有配对的本年度报告（no_partner）：%s\n", len(un), strings.Join(un, "、"))
+			}
+			for _, t := range tasks {
+				switch {
+				case t.Err == nil && t.Prev == "":
+					fmt.Fprintf(e.stderr, "%s：--prev 中没有同一单位上一年度的报告，未做跨年度核对（no_partner）\n", t.File)
+				case t.Prev != "" && e.verbose:
+					fmt.Fprintf(e.stderr, "%s：与上一年度的 %s 对照\n", t.File, t.Prev)
+				}
+			}
+		}
+	}
+	if opts.out != "" {
+		if err := writeWorkingPaper(opts.out, tasks); err != nil {
+			e.errorf("%s：无法写出工作底稿：%v", opts.out, err)
+			return exitBad
+		}
+	}
+	if opts.annotate != "" {
+		if err := annotate(e, opts.annotate, inputs, tasks); err != nil {
+			e.errorf("--annotate %s：%v", opts.annotate, err)
+			return exitBad
+		}
+	}
+	return status
+}
+
+// expandInputs lists the files to check: batch.Expand over the extensions
+// xxgk reads, without office lock files (~$…) found in directories.
+func expandInputs(args []string) ([]batch.File, error) {
+	all, err := batch.Expand(args, convert.Readable())
+	if err != nil {
+		return nil, err
+	}
+	named := map[int]bool{}
+	for i, a := range args {
+		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
+			named[i] = true
+		}
+	}
+	out := all[:0:0]
+	for _, f := range all {
+		if !named[f.Arg] && strings.HasPrefix(filepath.Base(f.Path), "~$") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// runTasks checks every file on the batch worker pool (-j N); each file is
+// read once and checked on its own (check.File); results keep the input
+// order.
+func runTasks(e *env, files []string, opt check.Options) []*check.Task {
+	tasks := make([]*check.Task, 0, len(files))
+	batch.Each(context.Background(), e.jobs, files, func(_ context.Context, path string) batch.Result {
+		return batch.Result{Value: check.File(path, opt)}
+	}, func(_ int, r batch.Result) {
+		tasks = append(tasks, r.Value.(*check.Task))
+	})
+	return tasks
+}
+
+// readPrev reads --prev: one file (single) or a directory (pairing).
+func readPrev(path string, opt convert.Options, jobs int) (*check.Pairing, *report.Report, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, &convert.InputError{File: path, Err: err}
+	}
+	if !fi.IsDir() {
+		r, err := convert.ReadFile(path, opt)
+		return nil, r, err
+	}
+	inputs, err := expandInputs([]string{path})
+	if err != nil {
+		return nil, nil, err
+	}
+	files := batch.Paths(inputs)
+	reports := make([]*report.Report, len(files))
+	batch.Each(context.Background(), jobs, files, func(_ context.Context, f string) batch.Result {
+		r, err := convert.ReadFile(f, opt)
+		return batch.Result{Value: r, Err: err}
+	}, func(i int, res batch.Result) {
+		if res.Err == nil {
+			reports[i] = res.Value.(*report.Report)
+		}
+	})
+	return check.NewPairing(files, reports), nil, nil
+}
+
+type checkStats struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Notices  int `json:"notices"`
+	// Unreadable counts inputs that could not be read.
+	Unreadable int `json:"unreadable"`
+	// Accepted counts findings hidden by --baseline.
+	Accepted int `json:"accepted,omitempty"`
+}
+
+type checkReport struct {
+	Valid bool          `json:"valid"`
+	Stats checkStats    `json:"stats"`
+	Tasks []*check.Task `json:"tasks"`
+}
+
+func buildCheckReport(tasks []*check.Task) checkReport {
+	rep := checkReport{Valid: true, Tasks: tasks}
+	rep.Stats.Files = len(tasks)
+	for _, t := range tasks {
+		if t.Err != nil {
+			t.Valid = false
+			t.Error = describe(t.Err)
+			rep.Stats.Unreadable++
+		}
+		c := check.Count(t.Errors)
+		rep.Stats.Errors += c.Errors
+		rep.Stats.Warnings += c.Warnings
+		rep.Stats.Notices += c.Notices
+		if !t.Valid {
+			rep.Valid = false
+		}
+	}
+	return rep
+}
+
+// writeCheckJSON prints the report; valid and stats count every finding
+// (they decide the exit status), the tasks list those at or above minSev.
+func writeCheckJSON(w io.Writer, tasks []*check.Task, minSev schema.Severity, accepted int) error {
+	rep := buildCheckReport(tasks)
+	rep.Stats.Accepted = accepted
+	if minSev != schema.Notice {
+		shown := make([]*check.Task, len(tasks))
+		for i, t := range tasks {
+			c := *t
+			c.Errors = []check.Finding{}
+			for _, f := range t.Errors {
+				if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
+					c.Errors = append(c.Errors, f)
+				}
+			}
+			shown[i] = &c
+		}
+		rep.Tasks = shown
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func printCheckText(e *env, tasks []*check.Task, minSev schema.Severity) {
+	rep := buildCheckReport(tasks)
+	for _, t := range tasks {
+		if t.Err != nil {
+			fmt.Fprintf(e.stdout, "%s\n  无法读取：%s\n\n", t.File, t.Error)
+			continue
+		}
+		var shown []check.Finding
+		for _, f := range t.Errors {
+			if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
+				shown = append(shown, f)
+			}
+		}
+		if len(shown) == 0 && e.quiet {
+			continue
+		}
+		c := check.Count(t.Errors)
+		fmt.Fprintf(e.stdout, "%s（%s 格式，%d 年，%s）：%d 个错误，%d 个警告，%d 个提示\n",
+			t.File, t.Format, t.Year, orDash(t.Agency), c.Errors, c.Warnings, c.Notices)
+		for _, f := range shown {
+			fmt.Fprintf(e.stdout, "  %s %s  %s  %s\n", severityNames[f.Severity], f.Rule, f.Pos, f.Message)
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	if !e.quiet {
+		s := rep.Stats
+		verdict := "通过（无错误）"
+		if !rep.Valid {
+			verdict = "未通过"
+		}
+		fmt.Fprintf(e.stdout, "汇总：%d 个文件，%d 个错误，%d 个警告，%d 个提示", s.Files, s.Errors, s.Warnings, s.Notices)
+		if s.Unreadable > 0 {
+			fmt.Fprintf(e.stdout, "，%d 个文件无法读取", s.Unreadable)
+		}
+		fmt.Fprintf(e.stdout, "；%s\n", verdict)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "单位未知"
+	}
+	return s
+}
+
+// baselineKey identifies a finding across runs: the file's base name, rule,
+// cells and position.
+func baselineKey(file string, f check.Finding) string {
+	return filepath.Base(file) + "|" + f.Key()
+}
+
+func readBaseline(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var rep struct {
+		Tasks []struct {
+			File   string          `json:"file"`
+			Errors []check.Finding `json:"errors"`
+		} `json:"tasks"`
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, t := range rep.Tasks {
+		for _, f := range t.Errors {
+			out[baselineKey(t.File, f)] = true
+		}
+	}
+	return out, nil
+}
+
+var paperHeader = []string{"文件", "单位", "年份", "规则", "严重程度", "单元格", "位置", "应为", "实为", "说明"}
+
+func paperRows(tasks []*check.Task) [][]string {
+	var rows [][]string
+	for _, t := range tasks {
+		if t.Err != nil {
+			rows = append(rows, []string{t.File, "", "", "unreadable", "error", "", "", "", "", describe(t.Err)})
+			continue
+		}
+		for _, f := range t.Errors {
+			rows = append(rows, []string{t.File, t.Agency, fmt.Sprint(t.Year), f.Rule, string(f.Severity),
+				strings.Join(f.Cells, " "), f.Pos, valueText(f.Want), valueText(f.Got), f.Message})
+		}
+	}
+	return rows
+}
+
+func valueText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return report.FormatNumber(x)
+	case int:
+		return fmt.Sprint(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// writeWorkingPaper writes one row per finding of the batch, .csv (UTF-8
+// with BOM, so that Excel opens it right) or .xlsx.
+func writeWorkingPaper(path string, tasks []*check.Task) error {
+	rows := paperRows(tasks)
+	if convert.Ext(path) == ".csv" {
+		var buf bytes.Buffer
+		buf.WriteString("\ufeff")
+		w := csv.NewWriter(&buf)
+		w.Write(paperHeader)
+		w.WriteAll(rows)
+		if err := w.Error(); err != nil {
+			return err
+		}
+		return convert.AtomicWrite(path, buf.Bytes())
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "核查结果"
+	f.SetSheetName("Sheet1", sheet)
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	head := make([]any, len(paperHeader))
+	for i, h := range paperHeader {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	sw.SetColWidth(1, 1, 24)
+	sw.SetColWidth(6, 7, 36)
+	sw.SetColWidth(10, 10, 80)
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		vals := make([]any, len(r))
+		for j, v := range r {
+			vals[j] = v
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, vals); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return convert.AtomicWrite(path, buf.Bytes())
+}
+
+// annotate writes a copy of every checked workbook with findings into dir:
+// the offending cells filled red with a comment. Inputs are never modified.
+func annotate(e *env, dir string, inputs []batch.File, tasks []*check.Task) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	// Copies keep the inputs' tree; equal names never overwrite each other.
+	outs := batch.Outputs(inputs, dir, ".xlsx")
+	for i, t := range tasks {
+		if t.Err != nil || len(t.Errors) == 0 {
+			continue
+		}
+		if convert.Ext(t.File) != ".xlsx" {
+			if e.verbose {
+				e.errorf("%s：不是工作簿，--annotate 只标注 .xlsx", t.File)
+			}
+			continue
+		}
+		out := outs[i]
+		if samePath(out, t.File) {
+			return fmt.Errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", out)
+		}
+		b, err := check.Annotate(t.File, t.Errors)
+		if err != nil {
+			e.errorf("%s：无法标注：%v", t.File, err)
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := convert.AtomicWrite(out, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
+)
+
+// writeReportJSON writes a small synthetic report as JSON.
+func writeReportJSON(t *testing.T, path, agency string, year int, cells map[string]float64) {
+	t.Helper()
+	r := report.New()
+	r.Format, r.Year, r.Agency = "2021", year, agency
+	if year < 2021 {
+		r.Format = "2019"
+	}
+	r.Sections = []report.Section{{ID: "s1", Heading: "一、总体情况", Paragraphs: []string{agency + "坚持公开。"}}}
+	for k, v := range cells {
+		r.Cells[k] = v
+	}
+	r.Missing["t3.new_received.total"] = "—"
+	r.Source = report.Source{Name: filepath.Base(path)}
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteJSON(&buf, r))
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+}
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func treeBytes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		require.NoError(t, err)
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			rel, _ := filepath.Rel(dir, p)
+			m[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+func TestConvertBatch(t *testing.T) {
+	in := t.TempDir()
+	writeReportJSON(t, filepath.Join(in, "a", "甲局.json"), "甲局", 2022, map[string]float64{"t3.new_received.natural": 3})
+	writeReportJSON(t, filepath.Join(in, "a", "sub", "乙局.json"), "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
+	writeReportJSON(t, filepath.Join(in, "b", "甲局.json"), "甲局分局", 2020, map[string]float64{"t2.license.items_change": -8})
+	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "坏.json"), []byte("{not json"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "readme.png"), []byte("\x89PNG"), 0o644))
+
+	var trees []map[string]string
+	for _, j := range []string{"1", "8"} {
+		out := filepath.Join(t.TempDir(), "out")
+		code, stdout, stderr := runCLI("convert", filepath.Join(in, "a"), filepath.Join(in, "b"), "-o", out, "--to", "json", "-j", j)
+		assert.Equal(t, exitBad, code, "an unreadable file makes the batch exit 2")
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, "坏.json")
+		assert.Contains(t, stderr, "（unreadable）")
+		assert.Contains(t, stderr, "成功 3 个，失败 1 个")
+		assert.NotContains(t, stderr, "readme.png", "unreadable extensions in a directory are skipped")
+		tree := treeBytes(t, out)
+		assert.Len(t, tree, 3, "every good file written, nothing else (no temp files)")
+		assert.Contains(t, tree, "甲局.json")
+		assert.Contains(t, tree, "甲局-2.json", "same base name from another input disambiguated")
+		assert.Contains(t, tree, "sub/乙局.json", "relative path kept")
+		assert.Contains(t, tree["甲局-2.json"], "甲局分局")
+		trees = append(trees, tree)
+	}
+	assert.Equal(t, trees[0], trees[1], "same bytes at -j 1 and -j 8")
+
+	// -q: failures still printed, no summary.
+	code, _, stderr := runCLI("convert", filepath.Join(in, "b"), "-o", t.TempDir(), "--to", "json", "-q")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "坏.json")
+	assert.NotContains(t, stderr, "转换完成")
+
+	code, _, stderr = runCLI("convert", filepath.Join(in, "a"), "-o", t.TempDir(), "--to", "json")
+	assert.Equal(t, exitOK, code, stderr)
+}
+
+func TestConvertBatchCSV(t *testing.T) {
+	in := t.TempDir()
+	writeReportJSON(t, filepath.Join(in, "x", "a.json"), "=甲局", 2022, map[string]float64{"t3.new_received.natural": 3})
+	writeReportJSON(t, filepath.Join(in, "x", "b.json"), "乙局", 2020, map[string]float64{"t2.procurement.amount": 12.5})
+	var got []string
+	for _, j := range []string{"1", "4"} {
+		out := filepath.Join(t.TempDir(), "all.csv")
+		code, _, stderr := runCLI("convert", filepath.Join(in, "x"), "-o", out, "-j", j)
+		require.Equal(t, exitOK, code, stderr)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		got = append(got, string(b))
+	}
+	assert.Equal(t, got[0], got[1], "deterministic")
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(got[0], "\uFEFF"))).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 3)
+	assert.Equal(t, "'=甲局", recs[1][1])
+	assert.Equal(t, "乙局", recs[2][1])
+	assert.True(t, strings.HasSuffix(recs[1][0], "a.json"))
+
+	code, _, stderr := runCLI("convert", filepath.Join(in, "x"), "-o", filepath.Join(t.TempDir(), "t.csv"), "--to", "xlsx")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "usage")
+}
+
+func TestConvertStdio(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "r.json")
+	writeReportJSON(t, in, "丙局", 2023, map[string]float64{"t3.granted.total": 5})
+	b, _ := os.ReadFile(in)
+	var out, errb bytes.Buffer
+	code := run([]string{"convert", "-", "-", "--from", "json", "--to", "csv"}, bytes.NewReader(b), &out, &errb)
+	require.Equal(t, exitOK, code, errb.String())
+	assert.Contains(t, out.String(), "丙局")
+	code, _, stderr := runCLI("convert", "-", "x.json")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "--from")
+}
+
+func TestConvertBatchInterrupted(t *testing.T) {
+	in := t.TempDir()
+	for i := 0; i < 60; i++ {
+		writeReportJSON(t, filepath.Join(in, fmt.Sprintf("r%02d.json", i)), fmt.Sprintf("局%d", i), 2022, nil)
+	}
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	old := interruptContext
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	defer func() { interruptContext = old }()
+	go func() {
+		// "Ctrl-C" once a few outputs exist.
+		for {
+			if es, _ := os.ReadDir(out); len(es) >= 3 {
+				cancel()
+				return
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+	}()
+	code, _, stderr := runCLI("convert", in, "-o", out, "--to", "json", "-j", "2")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "interrupted")
+	es, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Less(t, len(es), 60, "stopped early")
+	for _, e := range es {
+		assert.False(t, strings.HasPrefix(e.Name(), "."), "no temp file left: %s", e.Name())
+		b, err := os.ReadFile(filepath.Join(out, e.Name()))
+		require.NoError(t, err)
+		_, err = report.ReadJSON(bytes.NewReader(b))
+		assert.NoError(t, err, "complete output %s", e.Name())
+	}
+}

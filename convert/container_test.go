@@ -1,0 +1,167 @@
+package convert
+
+import (
+	"errors"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// emptyPDF is a valid one-page PDF without any text: what a scan looks like
+// to pdftotext.
+const emptyPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+func needHelper(t *testing.T, prog string) {
+	t.Helper()
+	if _, err := exec.LookPath(prog); err != nil {
+		t.Skip(prog + " not installed")
+	}
+}
+
+func TestReadPDFScanned(t *testing.T) {
+	needHelper(t, "pdftotext")
+	_, err := ReadBytes("scan.pdf", ".pdf", []byte(emptyPDF), Options{})
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ErrImageOnly), "%v", err)
+	var ie *ImageError
+	require.True(t, errors.As(err, &ie))
+	assert.Equal(t, "", ie.What)
+	assert.Contains(t, ie.Chinese(), "扫描件")
+	assert.Equal(t, "image_only", ie.Code())
+}
+
+func TestReadPDFNotPDF(t *testing.T) {
+	_, err := ReadBytes("x.pdf", ".pdf", []byte("hello"), Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "not a PDF")
+}
+
+func TestImageOnly(t *testing.T) {
+	cases := []struct {
+		name, text, what string
+		ok               bool
+	}{
+		{"blank", "\f\f  \n", "", false},
+		{"t3 heading, no rows", "一、总体情况\n本机关全年……\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n", "表三", false},
+		{"t3 rows present", "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量  1 0 0 0 0 0 1\n", "", true},
+		{"no t3 heading at all", "一、总体情况\n本机关全年主动公开政府信息一百二十条，依申请公开……\n", "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := imageOnly(tc.text)
+			if tc.ok {
+				assert.NoError(t, err)
+				return
+			}
+			var ie *ImageError
+			require.True(t, errors.As(err, &ie), "%v", err)
+			assert.Equal(t, tc.what, ie.What)
+		})
+	}
+}
+
+func TestHelperMissing(t *testing.T) {
+	saved := lookHelper
+	defer func() { lookHelper = saved }()
+	lookHelper = func(program, pkg string) (string, error) { return "", &HelperError{Program: program, Package: pkg} }
+	cases := []struct{ ext, prog, pkg string }{
+		{".pdf", "pdftotext", "poppler-utils"},
+		{".doc", "soffice", "libreoffice-writer"},
+		{".wps", "soffice", "libreoffice-writer"},
+		{".xls", "soffice", "libreoffice-calc"},
+		{".et", "soffice", "libreoffice-calc"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.ext, func(t *testing.T) {
+			data := []byte(emptyPDF)
+			if _, ok := readers[map[string]string{".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}[tc.ext]]; !ok && tc.ext != ".pdf" {
+				t.Skip("no reader for the converted file in this build")
+			}
+			_, err := ReadBytes("in"+tc.ext, tc.ext, data, Options{})
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrHelperMissing), "%v", err)
+			var he *HelperError
+			require.True(t, errors.As(err, &he))
+			assert.Equal(t, tc.prog, he.Program)
+			assert.Equal(t, tc.pkg, he.Package)
+			assert.Contains(t, he.Chinese(), tc.pkg)
+		})
+	}
+}
+
+// pipeToHTML renders pipe text as an HTML page with real tables, so that a
+// word processor lays it out as a published report is laid out.
+func pipeToHTML(text string) string {
+	var b strings.Builder
+	b.WriteString("<html><head><meta charset=\"utf-8\"></head><body>\n")
+	in := false
+	for _, ln := range strings.Split(text, "\n") {
+		if strings.Contains(ln, "|") && !strings.HasPrefix(ln, paraIndent) {
+			if !in {
+				b.WriteString("<table border=\"1\">\n")
+				in = true
+			}
+			cells := strings.Split(ln, "|")
+			if strings.HasSuffix(strings.TrimSpace(ln), "|") {
+				cells = cells[:len(cells)-1]
+			}
+			b.WriteString("<tr>")
+			for _, c := range cells {
+				b.WriteString("<td>" + html.EscapeString(strings.TrimSpace(c)) + "</td>")
+			}
+			b.WriteString("</tr>\n")
+			continue
+		}
+		if in {
+			b.WriteString("</table>\n")
+			in = false
+		}
+		if t := strings.TrimSpace(strings.TrimPrefix(ln, paraIndent)); t != "" {
+			b.WriteString("<p>" + html.EscapeString(t) + "</p>\n")
+		}
+	}
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// TestReadPDFFromWordProcessor prints the synthetic samples to PDF through
+// LibreOffice (tables as tables, labels wrapping in their cells) and reads
+// the PDF back: every cell must equal the one read from the text.
+func TestReadPDFFromWordProcessor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	needHelper(t, "pdftotext")
+	needHelper(t, "soffice")
+	for _, s := range []string{"sample-2019", "sample-2021"} {
+		t.Run(s, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
+			if err != nil {
+				t.Skip("sample missing: ", err)
+			}
+			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
+			require.NoError(t, err)
+			dir := t.TempDir()
+			in := filepath.Join(dir, "r.html")
+			require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
+			cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+				"--convert-to", "pdf:writer_pdf_Export", "--outdir", dir, in)
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, string(out))
+			pdf, err := os.ReadFile(filepath.Join(dir, "r.pdf"))
+			require.NoError(t, err)
+			got, err := ReadBytes(s+".pdf", ".pdf", pdf, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Format, got.Format)
+			assert.Equal(t, want.Cells, got.Cells)
+			assert.Equal(t, want.Missing, got.Missing)
+		})
+	}
+}

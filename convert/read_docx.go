@@ -1,0 +1,352 @@
+package convert
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xxgk/xxgk/report"
+)
+
+// The .docx reader unzips a WordprocessingML package (with limits against
+// zip bombs: number of entries, size of each part, compression ratio) and
+// turns word/document.xml into a Document: every w:p a paragraph (Heading
+// when its style is a title or heading style or carries an outline level,
+// Body in xxgk's body style), every w:tbl a Grid with gridSpan and vMerge
+// expanded (a merged cell at every position it covers, Cont set on all but
+// its first). Several paragraphs inside a cell are joined as the HTML
+// reader joins them. encoding/xml resolves no external entities, so a
+// hostile DOCTYPE cannot reach the file system or the network.
+
+// Limits of the .docx reader.
+const (
+	docxMaxEntries = 2000
+	docxMaxPart    = 64 << 20 // bytes of one unzipped part we read
+	docxMaxRatio   = 200      // uncompressed : compressed
+)
+
+// ErrDocxLimit: the package exceeds a limit (a zip bomb or not a document).
+var ErrDocxLimit = errors.New("docx: package exceeds the reader's limits")
+
+func readDocx(name string, data []byte, opt Options) (*report.Report, error) {
+	doc, err := docxDocument(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return Recognize(doc, opt)
+}
+
+// docxDocument builds the Document of a .docx package.
+func docxDocument(name string, data []byte) (*Document, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("docx: not a zip package: %w", err)
+	}
+	if len(zr.File) > docxMaxEntries {
+		return nil, fmt.Errorf("%w: %d entries", ErrDocxLimit, len(zr.File))
+	}
+	part := func(path string) ([]byte, error) {
+		for _, f := range zr.File {
+			if f.Name != path {
+				continue
+			}
+			if f.UncompressedSize64 > docxMaxPart ||
+				(f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > docxMaxRatio && f.UncompressedSize64 > 1<<20) {
+				return nil, fmt.Errorf("%w: %s unzips to %d bytes", ErrDocxLimit, path, f.UncompressedSize64)
+			}
+			rc, err := f.Open()
+			if err != nil {
+				return nil, fmt.Errorf("docx: %s: %w", path, err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(io.LimitReader(rc, docxMaxPart+1))
+			if err != nil {
+				return nil, fmt.Errorf("docx: %s: %w", path, err)
+			}
+			if len(b) > docxMaxPart {
+				return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrDocxLimit, path, docxMaxPart)
+			}
+			return b, nil
+		}
+		return nil, nil
+	}
+	body, err := part("word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		return nil, errors.New("docx: no word/document.xml (not a Word document)")
+	}
+	var root xnode
+	if err := xml.Unmarshal(body, &root); err != nil {
+		return nil, fmt.Errorf("docx: word/document.xml: %w", err)
+	}
+	dr := &docxReader{doc: &Document{Name: name}, name: name, styles: map[string]docxStyle{}}
+	if sb, err := part("word/styles.xml"); err == nil && sb != nil {
+		var st xnode
+		if xml.Unmarshal(sb, &st) == nil {
+			dr.readStyles(&st)
+		}
+	}
+	for i := range root.Nodes {
+		if root.Nodes[i].XMLName.Local == "body" {
+			dr.container(&root.Nodes[i])
+		}
+	}
+	return dr.doc, nil
+}
+
+// xnode is a generic XML element.
+type xnode struct {
+	XMLName xml.Name
+	Attrs   []xml.Attr `xml:",any,attr"`
+	Nodes   []xnode    `xml:",any"`
+	Text    string     `xml:",chardata"`
+}
+
+func (n *xnode) child(local string) *xnode {
+	for i := range n.Nodes {
+		if n.Nodes[i].XMLName.Local == local {
+			return &n.Nodes[i]
+		}
+	}
+	return nil
+}
+
+// val is the w:val attribute (any namespace prefix), "" when absent.
+func (n *xnode) val() string {
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attrs {
+		if a.Name.Local == "val" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (n *xnode) has(local string) bool { return n != nil && n.child(local) != nil }
+
+type docxStyle struct {
+	heading bool
+}
+
+type docxReader struct {
+	doc    *Document
+	name   string
+	styles map[string]docxStyle
+	paras  int
+	grids  int
+}
+
+func (dr *docxReader) readStyles(st *xnode) {
+	for _, s := range st.Nodes {
+		if s.XMLName.Local != "style" {
+			continue
+		}
+		id := ""
+		for _, a := range s.Attrs {
+			if a.Name.Local == "styleId" {
+				id = a.Value
+			}
+		}
+		name := strings.ToLower(s.child("name").val())
+		h := strings.HasPrefix(name, "heading") || name == "title" || strings.HasPrefix(name, "标题")
+		if ppr := s.child("pPr"); ppr != nil {
+			if ol := ppr.child("outlineLvl"); ol != nil {
+				if v, err := strconv.Atoi(ol.val()); err == nil && v < 9 {
+					h = true
+				}
+			}
+		}
+		dr.styles[id] = docxStyle{heading: h}
+	}
+}
+
+// container reads the block-level content of the body, a cell or a content
+// control.
+func (dr *docxReader) container(n *xnode) {
+	for i := range n.Nodes {
+		c := &n.Nodes[i]
+		switch c.XMLName.Local {
+		case "p":
+			dr.para(c)
+		case "tbl":
+			dr.table(c)
+		case "sdt", "customXml", "ins", "smartTag":
+			if sc := c.child("sdtContent"); sc != nil {
+				dr.container(sc)
+			} else {
+				dr.container(c)
+			}
+		}
+	}
+}
+
+func (dr *docxReader) para(p *xnode) {
+	style := ""
+	heading := false
+	if ppr := p.child("pPr"); ppr != nil {
+		style = ppr.child("pStyle").val()
+		heading = dr.styles[style].heading || style == docxTitleStyle || style == docxHeadingStyle
+		if ol := ppr.child("outlineLvl"); ol != nil {
+			if v, err := strconv.Atoi(ol.val()); err == nil && v < 9 {
+				heading = true
+			}
+		}
+	}
+	body := style == docxBodyStyle
+	var b strings.Builder
+	runText(p, &b)
+	t := b.String()
+	if !body {
+		t = strings.TrimFunc(strings.Join(strings.Fields(strings.ReplaceAll(t, "\n", " ")), " "), isWS)
+		t = strings.TrimFunc(t, func(r rune) bool { return r == '\u3000' || isWS(r) })
+	}
+	if t == "" {
+		return
+	}
+	dr.paras++
+	dr.doc.Blocks = append(dr.doc.Blocks, Block{Kind: Para, Text: t, Heading: heading && !body, Body: body,
+		Pos: dr.name + ":p" + strconv.Itoa(dr.paras)})
+}
+
+// runText collects the text of a paragraph's runs: w:t, tabs and breaks;
+// deleted text, field codes and drawings are not text.
+func runText(n *xnode, b *strings.Builder) {
+	for i := range n.Nodes {
+		c := &n.Nodes[i]
+		switch c.XMLName.Local {
+		case "t":
+			b.WriteString(c.Text)
+		case "tab":
+			b.WriteString("\t")
+		case "br", "cr":
+			b.WriteString("\n")
+		case "noBreakHyphen":
+			b.WriteString("-")
+		case "pPr", "rPr", "del", "drawing", "pict", "AlternateContent", "object", "instrText", "delText", "fldData":
+		default:
+			runText(c, b)
+		}
+	}
+}
+
+// cellText joins the paragraphs of a table cell.
+func (dr *docxReader) cellText(tc *xnode) string {
+	var pieces []string
+	var rec func(n *xnode)
+	rec = func(n *xnode) {
+		for i := range n.Nodes {
+			c := &n.Nodes[i]
+			switch c.XMLName.Local {
+			case "p":
+				var b strings.Builder
+				runText(c, &b)
+				for _, line := range strings.Split(b.String(), "\n") {
+					var a textAcc
+					a.add(line)
+					if s := a.take(); s != "" {
+						pieces = append(pieces, s)
+					}
+				}
+			case "tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins":
+				rec(c)
+			}
+		}
+	}
+	rec(tc)
+	return joinPieces(pieces)
+}
+
+// table reads a w:tbl into a Grid, expanding gridSpan and vMerge.
+func (dr *docxReader) table(tbl *xnode) {
+	dr.grids++
+	prefix := dr.name + ":table" + strconv.Itoa(dr.grids) + "!"
+	type origin struct{ r, c int }
+	var grid [][]Cell
+	var orig [][]origin // the top-left position covering each position
+	for _, tr := range tbl.Nodes {
+		if tr.XMLName.Local != "tr" {
+			continue
+		}
+		r := len(grid)
+		var row []Cell
+		var ro []origin
+		col := 0
+		if trPr := tr.child("trPr"); trPr != nil {
+			if gb, err := strconv.Atoi(trPr.child("gridBefore").val()); err == nil && gb > 0 && gb < maxSpan {
+				for ; col < gb; col++ {
+					row = append(row, Cell{Pos: prefix + cellRef(r, col), RowSpan: 1, ColSpan: 1})
+					ro = append(ro, origin{r, col})
+				}
+			}
+		}
+		var cells []*xnode
+		for i := range tr.Nodes {
+			switch tr.Nodes[i].XMLName.Local {
+			case "tc":
+				cells = append(cells, &tr.Nodes[i])
+			case "sdt":
+				if sc := tr.Nodes[i].child("sdtContent"); sc != nil {
+					for j := range sc.Nodes {
+						if sc.Nodes[j].XMLName.Local == "tc" {
+							cells = append(cells, &sc.Nodes[j])
+						}
+					}
+				}
+			}
+		}
+		for _, tc := range cells {
+			span := 1
+			merge := ""
+			tcPr := tc.child("tcPr")
+			if tcPr != nil {
+				if s, err := strconv.Atoi(tcPr.child("gridSpan").val()); err == nil && s > 1 {
+					span = min(s, maxSpan)
+				}
+				if vm := tcPr.child("vMerge"); vm != nil {
+					merge = vm.val()
+					if merge == "" {
+						merge = "continue"
+					}
+				}
+			}
+			if merge == "continue" && r > 0 && col < len(orig[r-1]) {
+				o := orig[r-1][col]
+				top := &grid[o.r][o.c]
+				top.RowSpan = r - o.r + 1
+				for k := 0; k < span; k++ {
+					row = append(row, Cell{Text: top.Text, Pos: top.Pos, Cont: true})
+					ro = append(ro, o)
+				}
+				col += span
+				continue
+			}
+			text := dr.cellText(tc)
+			pos := prefix + cellRef(r, col)
+			for k := 0; k < span; k++ {
+				c := Cell{Text: text, Pos: pos, Cont: k > 0}
+				if k == 0 {
+					c.RowSpan, c.ColSpan = 1, span
+				}
+				row = append(row, c)
+				ro = append(ro, origin{r, col})
+			}
+			col += span
+		}
+		grid = append(grid, row)
+		orig = append(orig, ro)
+	}
+	dr.doc.Blocks = append(dr.doc.Blocks, Block{Kind: Grid, Rows: grid, Pos: prefix + "A1"})
+}
+
+func init() {
+	RegisterReader(".docx", readDocx)
+}

@@ -1,0 +1,815 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+// PDF text as `pdftotext -layout` prints it: table columns aligned with runs
+// of spaces, a wrapped label leaving its numbers alone on a line before,
+// after or between its fragments, group labels (（三）不予公开) on lines of
+// their own between the items, the vertical merged label 三、本年度办理结果
+// printed once mid-block ("三 、本 年 度办 理 结果") or one character per
+// line, page footers (-3-, - 3 -) and form feeds inside the tables, headers
+// wrapped (商业企 / 业).
+//
+// Inside a table region (after the heading of section 二, 三 or 四) every
+// line is cut into words at white space; a word that reads as a value is a
+// value, the others are label fragments. Label fragments are put back
+// together against the official labels (schema): a fragment starting with an
+// ordinal (一、 （三） 1. 1、) starts a label, any other continues the label it
+// extends (the current item, the current group, or the vertical label).
+// Values go to the item being read; values that come before their label wait
+// for it. The same reading serves `pdftotext -raw` (text_raw.go), which
+// differs only in white space.
+
+func init() {
+	registerTextLayout(textLayout{name: "pdflayout", score: scorePDFLayout, parse: parsePDFLayout})
+}
+
+// ltok is a word of a line: a value or a label fragment.
+type ltok struct {
+	text  string
+	x     int // rune column in the line
+	value bool
+}
+
+var reValueTok = regexp.MustCompile(`^[+-]?[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?(万元|元)?$`)
+
+// isValueTok reports whether a word is a value: a number (sign, decimals,
+// unit) or a missing marker.
+func isValueTok(s string) bool {
+	if reValueTok.MatchString(s) {
+		return true
+	}
+	return s != "无" && IsMissingMarker(s)
+}
+
+func isBlankRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == utf8.RuneError
+}
+
+// lineTokens cuts a line into words at white space.
+func lineTokens(line string) []ltok {
+	var out []ltok
+	var b strings.Builder
+	start, x := -1, 0
+	flush := func() {
+		if b.Len() > 0 {
+			w := b.String()
+			out = append(out, ltok{text: w, x: start, value: isValueTok(w)})
+		}
+		b.Reset()
+		start = -1
+	}
+	for _, r := range line {
+		if isBlankRune(r) {
+			flush()
+		} else {
+			if start < 0 {
+				start = x
+			}
+			b.WriteRune(r)
+		}
+		x++
+	}
+	flush()
+	return out
+}
+
+// headingOf returns the section a line is the heading of ("" if none).
+func headingOf(t string) string {
+	n := schema.Normalize(t)
+	if n == "" || utf8.RuneCountInString(n) > 40 {
+		return ""
+	}
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		if s, _, ok := schema.Get(k).MatchSection(t); ok {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// reFragStart: a label starting with an ordinal.
+var reFragStart = regexp.MustCompile(`^([(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|[0-9]{1,2}[.、．])`)
+
+// scorePDFLayout counts table rows of values aligned by runs of spaces.
+func scorePDFLayout(lines []string) int {
+	n := 0
+	for _, ln := range lines {
+		if strings.ContainsAny(ln, "|｜\t") {
+			continue
+		}
+		if valueRowGaps(ln) == 2 {
+			n++
+		}
+	}
+	if n < 5 {
+		return 0
+	}
+	return 3 * n
+}
+
+// valueRowGaps looks at a line with at least three values: 2 when some gap
+// between its words is two spaces or more, 1 when every gap is one space, 0
+// for a line that is not a row of values.
+func valueRowGaps(ln string) int {
+	toks := lineTokens(ln)
+	nv := 0
+	for _, t := range toks {
+		if t.value {
+			nv++
+		}
+	}
+	if nv < 3 {
+		return 0
+	}
+	rs := []rune(strings.TrimRight(ln, " \t\f\r"))
+	for i := 1; i < len(toks); i++ {
+		prevEnd := toks[i-1].x + utf8.RuneCountInString(toks[i-1].text)
+		if toks[i].x-prevEnd >= 2 {
+			return 2
+		}
+	}
+	_ = rs
+	return 1
+}
+
+func parsePDFLayout(name string, lines []string) (*Document, error) {
+	return parsePDFText(name, lines, false)
+}
+
+// parsePDFText builds the Document of pdftotext output; raw selects the
+// paragraph rules of `-raw` (no indentation to go by).
+func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
+	doc := &Document{Name: name}
+	var para *Block
+	endPara := func() {
+		if para != nil {
+			doc.Blocks = append(doc.Blocks, *para)
+			para = nil
+		}
+	}
+	var tb *tableBuilder
+	seen := map[string]bool{}
+	endTable := func() {
+		if tb != nil {
+			if b, ok := tb.block(); ok {
+				doc.Blocks = append(doc.Blocks, b)
+			}
+			doc.Notes = append(doc.Notes, tb.notes...)
+			tb = nil
+		}
+	}
+	for i, ln := range lines {
+		pos := linePos(name, i)
+		t := strings.TrimFunc(ln, isBlankRune)
+		if t == "" || isPageNumber(t) {
+			continue
+		}
+		if id := headingOf(t); id != "" {
+			endPara()
+			endTable()
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
+			if tbl := map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[id]; tbl != "" {
+				tb = newTableBuilder(name, tbl)
+				tb.raw = raw
+				seen[tbl] = true
+			}
+			continue
+		}
+		if m := tableMarker(t); m != "" && !seen[m] && (tb == nil || tb.table != m) {
+			// A table whose section heading is missing starts at its own
+			// first line.
+			endPara()
+			endTable()
+			tb = newTableBuilder(name, m)
+			tb.raw = raw
+			seen[m] = true
+		}
+		if tb != nil {
+			if tb.feedLine(i, ln) {
+				continue
+			}
+			endTable() // the table is over: narrative follows
+		}
+		indented := !raw && (strings.HasPrefix(ln, "  ") || strings.HasPrefix(ln, "\u3000"))
+		if para != nil && !indented && !endsSentence(para.Text) {
+			para.Text += t
+			continue
+		}
+		endPara()
+		para = &Block{Kind: Para, Text: t, Pos: pos}
+	}
+	endPara()
+	endTable()
+	return doc, nil
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；：!?;:", r)
+}
+
+// tableBuilder reads the lines of one table region.
+type tableBuilder struct {
+	name  string
+	table string
+	out   []outRow
+	// labels in the order they started
+	item, grp *asmLabel
+	last      *asmLabel // the last label started (item or group)
+	vbuf      string
+	pending   []Cell
+	pendingX  [][2]int // x and line of each pending value
+	started   bool
+	t4vals    []Cell
+	t4pos     string
+	notes     []DocNote
+	header    []Cell // t3/t4 header words of the current line
+	// raw: `-raw` text, whose columns carry no position.
+	raw bool
+	// t2hdr: the centres of the value columns of the last 表二 header.
+	t2hdr []int
+}
+
+// outRow is a fixed row (title, header) or a label being assembled.
+type outRow struct {
+	cells []Cell
+	lab   *asmLabel
+}
+
+// asmLabel is a label put together from fragments, with its values.
+type asmLabel struct {
+	printed string
+	norm    string
+	pos     string
+	vals    []Cell
+	xs      []int // each value's column (its centre), for aligning blanks
+	lines   []int // each value's line
+	hdr     []int // 表二: the centres of the header's value columns
+	group   bool  // a group label (no values of its own)
+	six     bool  // （六）其他处理: a group, or a data row when values come
+}
+
+func newTableBuilder(name, table string) *tableBuilder {
+	return &tableBuilder{name: name, table: table}
+}
+
+var (
+	vertNorm   = schema.Normalize(schema.T3ResultsGroup)
+	t3Norms    []string // every 表三 row label, folded
+	t3Group    = map[string]bool{}
+	t3Six      = map[string]bool{}
+	t2Norms    []string
+	t2Titles   []string
+	t2Contents = schema.Normalize(schema.T2ContentHeader)
+)
+
+func init() {
+	seen := map[string]bool{}
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		f := schema.Get(k)
+		for _, r := range f.T3Rows {
+			for _, l := range append([]string{r.Label}, r.Variants...) {
+				n := schema.Normalize(l)
+				if n == "总计" {
+					continue
+				}
+				if r.SingleRowOther || r.ID == "other" {
+					t3Six[n] = true
+				} else if r.IsGroup {
+					t3Group[n] = true
+				}
+				if !seen["3"+n] {
+					seen["3"+n] = true
+					t3Norms = append(t3Norms, n)
+				}
+			}
+		}
+		for _, b := range f.T2 {
+			for _, l := range append([]string{b.Title}, b.Variants...) {
+				if n := schema.Normalize(l); !seen["t"+n] {
+					seen["t"+n] = true
+					t2Titles = append(t2Titles, n)
+				}
+			}
+			for _, r := range b.Rows {
+				for _, l := range append([]string{r.Label}, r.Variants...) {
+					if n := schema.Normalize(l); !seen["2"+n] {
+						seen["2"+n] = true
+						t2Norms = append(t2Norms, n)
+					}
+				}
+			}
+		}
+	}
+}
+
+func prefixOfAny(n string, set []string) bool {
+	for _, l := range set {
+		if strings.HasPrefix(l, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func inSet(n string, set []string) bool {
+	for _, l := range set {
+		if l == n {
+			return true
+		}
+	}
+	return false
+}
+
+// groupish reports whether a label start can only be a group label (or the
+// （六）其他处理 row): it is a prefix of a group label and of no data row.
+func groupish(n string) (group, six bool) {
+	data := false
+	for _, l := range t3Norms {
+		if !strings.HasPrefix(l, n) {
+			continue
+		}
+		switch {
+		case t3Six[l]:
+			six = true
+		case t3Group[l]:
+			group = true
+		default:
+			data = true
+		}
+	}
+	if data {
+		return false, false
+	}
+	return group || six, six
+}
+
+// feedLine reads one line of the region; false when the line is narrative
+// (the table ended without the next heading).
+func (tb *tableBuilder) feedLine(i int, ln string) bool {
+	pos := linePos(tb.name, i)
+	toks := lineTokens(ln)
+	nv := 0
+	var words []string
+	for _, t := range toks {
+		if t.value {
+			nv++
+		} else {
+			words = append(words, t.text)
+		}
+	}
+	joined := schema.Normalize(strings.Join(words, ""))
+	// Narrative after the table (a section heading missing): a long line of
+	// prose once the table has values.
+	if tb.hasValues() && nv == 0 && utf8.RuneCountInString(joined) > 30 && strings.ContainsAny(joined, "，。") {
+		return false
+	}
+	switch tb.table {
+	case "t4":
+		if nv == 0 {
+			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
+			return true
+		}
+		for _, t := range toks {
+			if t.value {
+				if tb.t4pos == "" {
+					tb.t4pos = pos
+				}
+				tb.t4vals = append(tb.t4vals, Cell{Text: t.text, Pos: pos, RowSpan: 1, ColSpan: 1})
+			}
+		}
+		return true
+	case "t2":
+		if nv == 0 && inSet(joined, t2Titles) {
+			tb.item = nil
+			tb.out = append(tb.out, outRow{cells: []Cell{{Text: strings.Join(words, " "), Pos: pos, RowSpan: 1, ColSpan: 1}}})
+			return true
+		}
+		if len(words) > 0 && schema.Normalize(words[0]) == t2Contents {
+			tb.item = nil
+			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
+			tb.t2hdr = nil
+			for _, t := range toks[1:] {
+				tb.t2hdr = append(tb.t2hdr, t.x+utf8.RuneCountInString(t.text)/2)
+			}
+			return true
+		}
+	}
+	for _, t := range toks {
+		if t.value {
+			tb.addValue(Cell{Text: t.text, Pos: pos, RowSpan: 1, ColSpan: 1}, t.x+utf8.RuneCountInString(t.text)/2, i)
+		} else {
+			tb.feedWord(t.text, pos)
+		}
+	}
+	tb.flushHeader(pos)
+	return true
+}
+
+func (tb *tableBuilder) hasValues() bool {
+	if len(tb.t4vals) > 0 {
+		return len(tb.t4vals) >= 15
+	}
+	for _, o := range tb.out {
+		if o.lab != nil && o.lab.norm != "" && strings.HasPrefix(o.lab.norm, "四、") && len(o.lab.vals) > 0 {
+			return true // 表三 read to its last row
+		}
+	}
+	return false
+}
+
+func wordCells(toks []ltok, pos string) []Cell {
+	var out []Cell
+	for _, t := range toks {
+		out = append(out, Cell{Text: t.text, Pos: pos, RowSpan: 1, ColSpan: 1})
+	}
+	return out
+}
+
+func (tb *tableBuilder) flushHeader(pos string) {
+	if len(tb.header) > 0 {
+		tb.out = append(tb.out, outRow{cells: tb.header})
+		tb.header = nil
+	}
+}
+
+// feedWord takes a label fragment.
+func (tb *tableBuilder) feedWord(w, pos string) {
+	n := schema.Normalize(w)
+	if n == "" {
+		return
+	}
+	if tb.table == "t3" {
+		// The vertical merged label, whole or a few characters at a time.
+		if (tb.vbuf != "" || strings.HasPrefix(n, "三")) && strings.HasPrefix(vertNorm, tb.vbuf+n) {
+			tb.vbuf += n
+			if tb.vbuf == vertNorm {
+				tb.vbuf = ""
+			}
+			return
+		}
+		start := reFragStart.MatchString(n) || inSet(n, t3Norms)
+		if !tb.started && !start {
+			tb.header = append(tb.header, Cell{Text: w, Pos: pos, RowSpan: 1, ColSpan: 1})
+			return
+		}
+		if start {
+			tb.started = true
+			g, six := groupish(n)
+			l := &asmLabel{printed: w, norm: n, pos: pos, group: g && !six, six: six}
+			tb.out = append(tb.out, outRow{lab: l})
+			tb.last = l
+			if g {
+				tb.grp = l
+			} else {
+				tb.item = l
+				tb.takePending(l)
+			}
+			return
+		}
+		tb.continueLabel(w, n, t3Norms)
+		return
+	}
+	// 表二: row labels carry no ordinal.
+	if tb.item != nil && prefixOfAny(tb.item.norm+n, t2Norms) && len(tb.item.vals) == 0 {
+		tb.item.printed += w
+		tb.item.norm += n
+		return
+	}
+	if prefixOfAny(n, t2Norms) {
+		l := &asmLabel{printed: w, norm: n, pos: pos, hdr: tb.t2hdr}
+		tb.out = append(tb.out, outRow{lab: l})
+		tb.item, tb.last = l, l
+		tb.takePending(l)
+		return
+	}
+	if tb.item != nil && len(tb.item.vals) == 0 {
+		tb.item.printed += w
+		tb.item.norm += n
+		return
+	}
+	tb.out = append(tb.out, outRow{cells: []Cell{{Text: w, Pos: pos, RowSpan: 1, ColSpan: 1}}})
+}
+
+// continueLabel adds a fragment to the label it extends.
+func (tb *tableBuilder) continueLabel(w, n string, set []string) {
+	for _, l := range []*asmLabel{tb.item, tb.grp} {
+		if l != nil && prefixOfAny(l.norm+n, set) {
+			l.printed += w
+			l.norm += n
+			return
+		}
+	}
+	if tb.item != nil && !prefixOfAny(tb.item.norm, set) {
+		// An unknown label (a typo not in the schema): keep it whole.
+		tb.item.printed += w
+		tb.item.norm += n
+	}
+	// Anything else is a repeated header or a stray fragment: dropped.
+}
+
+// takePending gives the values read before their label to a new label.
+func (tb *tableBuilder) takePending(l *asmLabel) {
+	if len(tb.pending) == 0 {
+		return
+	}
+	l.vals = append(l.vals, tb.pending...)
+	for _, p := range tb.pendingX {
+		l.xs = append(l.xs, p[0])
+		l.lines = append(l.lines, p[1])
+	}
+	tb.pending, tb.pendingX = nil, nil
+}
+
+// addValue gives a value to the label being read.
+func (tb *tableBuilder) addValue(c Cell, x, line int) {
+	want := 7
+	if tb.table == "t2" {
+		want = 3
+	}
+	// A row's values share a line: a label that got values on another line
+	// takes no more (its blanks printed nothing).
+	full := func(l *asmLabel) bool {
+		return len(l.vals) >= want || len(l.vals) > 0 && l.lines[len(l.lines)-1] != line
+	}
+	target := tb.item
+	if tb.table == "t3" && tb.last != nil && tb.last.six {
+		// （六）其他处理 takes the values unless the item started before it
+		// is still taking its own.
+		if tb.item == nil || full(tb.item) {
+			target = tb.last
+		}
+	}
+	if target == nil || full(target) {
+		tb.pending = append(tb.pending, c)
+		tb.pendingX = append(tb.pendingX, [2]int{x, line})
+		return
+	}
+	target.vals = append(target.vals, c)
+	target.xs = append(target.xs, x)
+	target.lines = append(target.lines, line)
+}
+
+// block returns the table's grid.
+func (tb *tableBuilder) block() (Block, bool) {
+	tb.align()
+	var rows [][]Cell
+	if len(tb.pending) > 0 {
+		tb.notes = append(tb.notes, DocNote{Kind: report.NoteUnreadableValue, Pos: tb.pending[0].Pos,
+			Detail: "表格中有无法对应到行标签的数值（" + cellTexts(tb.pending) + "），未采用"})
+	}
+	// Group labels go before the first item of their group.
+	placed := map[*asmLabel]bool{}
+	groupRow := func(l *asmLabel) []Cell {
+		return []Cell{{Text: l.printed, Pos: l.pos, RowSpan: 1, ColSpan: 1}}
+	}
+	for _, o := range tb.out {
+		if o.lab == nil {
+			rows = append(rows, o.cells)
+			continue
+		}
+		l := o.lab
+		if (l.group || l.six && len(l.vals) == 0) && !placed[l] {
+			continue
+		}
+		if l.group || l.six && len(l.vals) == 0 {
+			continue
+		}
+		if tb.table == "t3" {
+			if g := groupOf(l.norm); g != "" {
+				for _, o2 := range tb.out {
+					if o2.lab != nil && (o2.lab.group || o2.lab.six && len(o2.lab.vals) == 0) && !placed[o2.lab] && canonicalT3(o2.lab.norm) == g {
+						placed[o2.lab] = true
+						rows = append(rows, groupRow(o2.lab))
+					}
+				}
+			}
+		}
+		row := []Cell{{Text: l.printed, Pos: l.pos, RowSpan: 1, ColSpan: 1}}
+		rows = append(rows, append(row, l.vals...))
+	}
+	for _, o := range tb.out {
+		if o.lab != nil && (o.lab.group || o.lab.six && len(o.lab.vals) == 0) && !placed[o.lab] {
+			rows = append(rows, groupRow(o.lab))
+		}
+	}
+	if tb.table == "t4" && len(tb.t4vals) > 0 {
+		if len(tb.t4vals) < 15 {
+			tb.t4vals = unplaced("表四", tb.t4vals, 15)
+		}
+		rows = append(rows, tb.t4vals)
+	}
+	if len(rows) == 0 {
+		return Block{}, false
+	}
+	return Block{Kind: Grid, Pos: rows[0][0].Pos, Rows: rows}, true
+}
+
+func cellTexts(cs []Cell) string {
+	var s []string
+	for _, c := range cs {
+		s = append(s, c.Text)
+	}
+	return strings.Join(s, " ")
+}
+
+// canonicalT3 returns the official label of a folded 表三 label ("" if none).
+func canonicalT3(n string) string {
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		if r, _, ok := schema.Get(k).MatchT3Row(n); ok {
+			return r.Label
+		}
+	}
+	return ""
+}
+
+// groupOf returns the group label of a folded 表三 item label.
+func groupOf(n string) string {
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		if r, _, ok := schema.Get(k).MatchT3Row(n); ok {
+			return r.Group
+		}
+	}
+	return ""
+}
+
+var _ = unicode.IsSpace
+
+// align puts the values of a row that printed fewer values than it has
+// cells (a blank cell prints nothing in PDF text) under their columns: by
+// the columns of the nearest complete row (表三) or of the header (表二),
+// read from the values' positions in the line. Without positions (`-raw`
+// text, or values spread over several lines) the row's cells are left
+// missing with a note: a value in the wrong column is worse than none.
+func (tb *tableBuilder) align() {
+	var labs []*asmLabel
+	for _, o := range tb.out {
+		if o.lab != nil && len(o.lab.vals) > 0 && !o.lab.group {
+			labs = append(labs, o.lab)
+		}
+	}
+	oneLine := func(l *asmLabel) bool {
+		for _, ln := range l.lines {
+			if ln != l.lines[0] {
+				return false
+			}
+		}
+		return true
+	}
+	for i, l := range labs {
+		want := 7
+		var anchors []int
+		n := len(l.vals)
+		if tb.table == "t2" {
+			// The header's columns count only when the schema agrees
+			// ("本年新 制作数量" may print as two words).
+			cols := t2ColCounts(l.norm)
+			switch {
+			case cols[len(l.hdr)]:
+				want, anchors = len(l.hdr), l.hdr
+			case cols[n] || len(cols) == 0:
+				continue
+			default:
+				want = 3
+				for c := range cols {
+					if c < want {
+						want = c
+					}
+				}
+			}
+		}
+		if want == 0 || n >= want {
+			continue
+		}
+		if tb.table == "t3" && !tb.raw && oneLine(l) {
+			for d := 1; d < len(labs) && anchors == nil; d++ {
+				for _, j := range []int{i - d, i + d} {
+					if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) {
+						anchors = labs[j].xs
+						break
+					}
+				}
+			}
+		}
+		if tb.raw || !oneLine(l) || anchors == nil {
+			l.vals = unplaced(l.printed, l.vals, want)
+			continue
+		}
+		slots := placeByColumn(l.xs, anchors)
+		vals := make([]Cell, want)
+		for k := range vals {
+			vals[k] = Cell{Pos: l.vals[0].Pos, RowSpan: 1, ColSpan: 1}
+		}
+		for k, s := range slots {
+			vals[s] = l.vals[k]
+		}
+		l.vals = vals
+		l.xs = nil // placed: no reference for others
+	}
+}
+
+// unplaced returns want cells that are missing with a note: the row printed
+// fewer values than cells and nothing tells which cells are blank.
+func unplaced(label string, vals []Cell, want int) []Cell {
+	printed := cellTexts(vals)
+	out := make([]Cell, want)
+	for k := range out {
+		out[k] = Cell{Text: printed, Pos: vals[0].Pos, RowSpan: 1, ColSpan: 1, Note: &CellNote{Kind: report.NoteAmbiguousSplit,
+			Detail: "“" + label + "”这一行只印了 " + strconv.Itoa(len(vals)) + " 个数（" + printed + "），应有 " + strconv.Itoa(want) +
+				" 个，无法确定空白单元格的位置（ambiguous_split），记为缺失"}}
+	}
+	return out
+}
+
+// placeByColumn assigns values at positions xs, in order, to increasing
+// columns at positions anchors, with the least total distance.
+func placeByColumn(xs, anchors []int) []int {
+	n, m := len(xs), len(anchors)
+	const inf = int(^uint(0) >> 2)
+	cost := make([][]int, n)
+	from := make([][]int, n)
+	for k := range cost {
+		cost[k] = make([]int, m)
+		from[k] = make([]int, m)
+		for s := range cost[k] {
+			cost[k][s] = inf
+		}
+	}
+	dist := func(a, b int) int {
+		if a > b {
+			return a - b
+		}
+		return b - a
+	}
+	for s := 0; s < m; s++ {
+		cost[0][s] = dist(xs[0], anchors[s])
+	}
+	for k := 1; k < n; k++ {
+		for s := k; s < m; s++ {
+			for p := k - 1; p < s; p++ {
+				if cost[k-1][p] < inf && cost[k-1][p]+dist(xs[k], anchors[s]) < cost[k][s] {
+					cost[k][s] = cost[k-1][p] + dist(xs[k], anchors[s])
+					from[k][s] = p
+				}
+			}
+		}
+	}
+	best := n - 1
+	for s := n - 1; s < m; s++ {
+		if cost[n-1][s] < cost[n-1][best] {
+			best = s
+		}
+	}
+	slots := make([]int, n)
+	for k := n - 1; k >= 0; k-- {
+		slots[k] = best
+		best = from[k][best]
+	}
+	return slots
+}
+
+// t2ColCounts returns the value column counts a 表二 row label has in the
+// formats that know it.
+func t2ColCounts(norm string) map[int]bool {
+	out := map[int]bool{}
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		if b, _, _, ok := schema.Get(k).MatchT2Row(norm); ok {
+			out[len(b.Cols)] = true
+		}
+	}
+	return out
+}
+
+var (
+	markT2     = schema.Normalize("第二十条第（一）项")
+	markT3Note = schema.Normalize("（本列数据的勾稽关系")
+	markT3Row  = schema.Normalize("一、本年新收")
+	markT4     = schema.Normalize(schema.T4Review)
+	markT4Lit  = schema.Normalize(schema.T4Litigation)
+)
+
+// tableMarker tells the first line of a table from its content, for a table
+// printed without its section heading: 第二十条第（一）项 (表二), the 勾稽关系
+// note or the first row (表三), 行政复议 … 行政诉讼 (表四).
+func tableMarker(t string) string {
+	n := schema.Normalize(t)
+	switch {
+	case strings.HasPrefix(n, markT2):
+		return "t2"
+	case strings.HasPrefix(n, markT3Note), strings.HasPrefix(n, markT3Row):
+		return "t3"
+	case strings.HasPrefix(n, markT4) && strings.Contains(n, markT4Lit) && utf8.RuneCountInString(n) < 20:
+		return "t4"
+	}
+	return ""
+}

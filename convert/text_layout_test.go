@@ -1,0 +1,189 @@
+package convert
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+// gridCells is a minimal reading of the grids a layout builds, for testing
+// layouts at the Document level before the recognizer sees them: a row whose
+// first cell names a 表二/表三 row gives that row's values in order; a row of
+// 15 cells with no label is 表四. It returns values (as printed) and notes by
+// cell id; a cell with an ambiguous_split note is left out of values.
+func gridCells(t *testing.T, doc *Document, format string) (map[string]string, map[string]*CellNote) {
+	t.Helper()
+	f := schema.Get(format)
+	vals := map[string]string{}
+	notes := map[string]*CellNote{}
+	for _, b := range doc.Blocks {
+		if b.Kind != Grid {
+			continue
+		}
+		for _, row := range b.Rows {
+			if len(row) == 0 {
+				continue
+			}
+			var ids []string
+			var cells []Cell
+			if len(row) == 15 && reNumberish(row[0].Text) {
+				for _, c := range f.Cells(nil) {
+					if c.Table == "t4" {
+						ids = append(ids, c.ID)
+					}
+				}
+				cells = row
+			} else {
+				label := row[0].Text
+				ids, _ = rowCells(f, "t3", label)
+				if ids == nil {
+					ids, _ = rowCells(f, "t2", label)
+				}
+				if ids == nil {
+					continue
+				}
+				cells = row[1:]
+			}
+			for i, id := range ids {
+				if i >= len(cells) {
+					break
+				}
+				c := cells[i]
+				if c.Note != nil {
+					notes[id] = c.Note
+				}
+				if c.Note != nil && c.Note.Kind == report.NoteAmbiguousSplit {
+					continue
+				}
+				if _, dup := vals[id]; !dup {
+					vals[id] = c.Text
+				}
+			}
+		}
+	}
+	return vals, notes
+}
+
+func reNumberish(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '-' || r == '.') }) < 0
+}
+
+// corpusCase loads a corpus file and its ground truth, or skips.
+type corpusTruth struct {
+	Format      string         `json:"format"`
+	Cells       map[string]any `json:"cells"`
+	Undecidable []string       `json:"undecidable"`
+}
+
+func loadCorpus(t *testing.T, stem string) ([]string, corpusTruth) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	data, err := os.ReadFile(filepath.Join(dir, stem+".txt"))
+	if err != nil {
+		t.Skip("corpus not available: ", err)
+	}
+	var truth corpusTruth
+	b, err := os.ReadFile(filepath.Join(dir, stem+".expected.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &truth))
+	text, _, err := Decode(data)
+	require.NoError(t, err)
+	lines := splitLines(text)
+	dropChrome(stem+".txt", lines)
+	return lines, truth
+}
+
+// scoreCorpus compares the layout's cells with the truth: right (equal, or
+// both missing, or undecidable and missing) and wrong (a number that is not
+// the truth).
+func scoreCorpus(t *testing.T, doc *Document, truth corpusTruth) (right, wrong int, problems []string) {
+	vals, _ := gridCells(t, doc, truth.Format)
+	und := map[string]bool{}
+	for _, u := range truth.Undecidable {
+		und[u] = true
+	}
+	f := schema.Get(truth.Format)
+	for id, want := range truth.Cells {
+		got, ok := vals[id]
+		var gv float64
+		has := false
+		if ok {
+			c := f.Cell(id)
+			k := schema.Count
+			if c != nil {
+				k = c.Kind
+			}
+			unit := ""
+			if id == "t2.fees.fee_amount" {
+				unit = "万元" // the 2021 header states it
+			}
+			v := ReadValue(got, k, unit)
+			gv, has = v.Num, v.OK
+		}
+		w, wok := want.(float64)
+		switch {
+		case want == nil && !has, wok && has && abs(gv-w) < 1e-6, und[id] && !has:
+			right++
+		default:
+			if has {
+				wrong++
+			}
+			problems = append(problems, id+": want "+jsonStr(want)+" got "+got)
+		}
+	}
+	return
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func jsonStr(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func TestCorpusLayouts(t *testing.T) {
+	cases := []struct {
+		stem   string
+		layout string
+	}{
+		{"07-pingtan-2020", "glued"},
+		{"08-pingtan-2022", "glued"},
+		{"11-pingtan-2023", "glued"},
+		{"03-hongzequ-2023", "pdflayout"},
+		{"04-hongzequ-2024", "pdfraw"},
+		{"05-huaianshi-2024", "pdflayout"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.stem, func(t *testing.T) {
+			lines, truth := loadCorpus(t, tc.stem)
+			l := pickTextLayout(lines)
+			assert.Equal(t, tc.layout, l.name)
+			var lay textLayout
+			for _, x := range textLayouts {
+				if x.name == tc.layout {
+					lay = x
+				}
+			}
+			require.NotNil(t, lay.parse)
+			doc, err := lay.parse(tc.stem+".txt", lines)
+			require.NoError(t, err)
+			right, wrong, problems := scoreCorpus(t, doc, truth)
+			assert.Equal(t, 0, wrong, "wrong values")
+			assert.Equal(t, len(truth.Cells), right, "%v", problems)
+		})
+	}
+}

@@ -1,0 +1,672 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+	"github.com/xxgk/xxgk/templates"
+)
+
+// Unzip limits for workbooks: a report workbook is a few hundred kilobytes;
+// these caps refuse zip bombs long before memory runs out.
+const (
+	xlsxUnzipLimit    = 256 << 20
+	xlsxUnzipXMLLimit = 64 << 20
+)
+
+// ErrNotWorkbook: the bytes are not an OOXML workbook.
+var ErrNotWorkbook = errors.New("not an xlsx workbook")
+
+// Note kinds the workbook reader makes.
+const (
+	// NoteVersionUnknown: a workbook without the xxgk version stamp, read by
+	// its labels.
+	NoteVersionUnknown = "version_unknown"
+)
+
+func init() {
+	RegisterReader(".xlsx", ReadWorkbook)
+}
+
+// openWorkbook opens workbook bytes with the unzip limits set.
+func openWorkbook(data []byte) (*excelize.File, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
+	}
+	return f, nil
+}
+
+// WorkbookVersion returns the xxgk template version a workbook carries (the
+// custom document property, else the 信息 row), or "".
+func WorkbookVersion(f *excelize.File) string {
+	if props, err := f.GetCustomProps(); err == nil {
+		for _, p := range props {
+			if p.Name == templates.VersionProperty {
+				if s, ok := p.Value.(string); ok && s != "" {
+					return s
+				}
+			}
+		}
+	}
+	rows, err := f.GetRows(templates.SheetInfo, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return ""
+	}
+	for _, row := range rows {
+		if len(row) > 2 && row[0] == "template_version" {
+			return row[2]
+		}
+	}
+	return ""
+}
+
+// ReadWorkbook reads a workbook. An xxgk workbook (version stamp
+// templates.TemplateVersion) is read by its defined names, cross-checked
+// against the labels, and its Report restored from 信息 and 正文; any other
+// workbook (no stamp, or an older template) is turned into a Document, one
+// grid per sheet, and recognized by its labels, with a note.
+func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
+	f, err := openWorkbook(data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	v := WorkbookVersion(f)
+	if v == templates.TemplateVersion {
+		return readCanonical(name, f, opt)
+	}
+	doc, err := workbookDocument(name, f)
+	if err != nil {
+		return nil, err
+	}
+	r, err := Recognize(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	if v == "" {
+		r.AddNote(NoteVersionUnknown, name, "工作簿没有 xxgk 模板版本标记，按表格标签读取（wb.version_unknown）")
+	} else {
+		r.AddNote(report.NoteTemplateUpgraded, name, fmt.Sprintf("工作簿模板版本为 %s，按表格标签读取并转换为 %s", v, templates.TemplateVersion))
+	}
+	return r, nil
+}
+
+// workbookDocument turns every sheet into a grid (merges expanded, positions
+// book.xlsx:Sheet!B7).
+func workbookDocument(name string, f *excelize.File) (*Document, error) {
+	doc := &Document{Name: name}
+	var text []Block // from an xxgk 正文 sheet
+	for _, sheet := range f.GetSheetList() {
+		switch sheet {
+		case templates.SheetInfo, templates.SheetCheck, templates.SheetGuide:
+			continue // an xxgk workbook's own sheets hold no report data
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		width := 0
+		for _, r := range rows {
+			if len(r) > width {
+				width = len(r)
+			}
+		}
+		merges, err := f.GetMergeCells(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+		for _, m := range merges {
+			c2, r2, err := templates.SplitRef(strings.ReplaceAll(m.GetEndAxis(), "$", ""))
+			if err == nil {
+				if c2 > width {
+					width = c2
+				}
+				for len(rows) < r2 {
+					rows = append(rows, nil)
+				}
+			}
+		}
+		if sheet == templates.SheetText && len(rows[0]) > 0 && strings.HasPrefix(rows[0][0], "章节") {
+			// An xxgk 正文 sheet of another template version: B headings, C paragraphs.
+			for i, r := range rows[1:] {
+				r = append(r, "", "", "")
+				pos := name + ":" + sheet + "!"
+				if h := strings.TrimSpace(r[1]); h != "" {
+					text = append(text, Block{Kind: Para, Text: h, Heading: true, Pos: pos + "B" + strconv.Itoa(i+2)})
+				}
+				if p := r[2]; strings.TrimSpace(p) != "" {
+					text = append(text, Block{Kind: Para, Text: p, Body: true, Pos: pos + "C" + strconv.Itoa(i+2)})
+				}
+			}
+			continue
+		}
+		grid := make([][]Cell, len(rows))
+		for i, r := range rows {
+			grid[i] = make([]Cell, width)
+			for j := range grid[i] {
+				text := ""
+				if j < len(r) {
+					text = r[j]
+				}
+				grid[i][j] = Cell{Text: text, Pos: name + ":" + sheet + "!" + templates.Ref(j+1, i+1), RowSpan: 1, ColSpan: 1}
+			}
+		}
+		for _, m := range merges {
+			c1, r1, err1 := templates.SplitRef(m.GetStartAxis())
+			c2, r2, err2 := templates.SplitRef(m.GetEndAxis())
+			if err1 != nil || err2 != nil || r2 > len(grid) || c2 > width {
+				continue
+			}
+			top := &grid[r1-1][c1-1]
+			top.Text = m.GetCellValue()
+			top.RowSpan, top.ColSpan = r2-r1+1, c2-c1+1
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					if r == r1 && c == c1 {
+						continue
+					}
+					cell := &grid[r-1][c-1]
+					cell.Text, cell.Cont, cell.RowSpan, cell.ColSpan = top.Text, true, 1, 1
+				}
+			}
+		}
+		// Leading rows holding one text (a title, a heading, the unit line)
+		// are paragraphs: the recognizer finds headings and the agency there.
+		first := 0
+		for first < len(grid) {
+			text, n := "", 0
+			for _, c := range grid[first] {
+				if !c.Cont && strings.TrimSpace(c.Text) != "" {
+					text, n = strings.TrimSpace(c.Text), n+1
+				}
+			}
+			if n > 1 || (n == 1 && grid[first][0].RowSpan > 1) {
+				break
+			}
+			if n == 1 {
+				doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: text, Pos: grid[first][0].Pos})
+			}
+			first++
+		}
+		if first < len(grid) {
+			doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: grid[first][0].Pos, Rows: grid[first:]})
+		}
+	}
+	if len(text) > 0 {
+		doc.Blocks = weave(text, doc.Blocks)
+	}
+	return doc, nil
+}
+
+// weave puts the tables of the table sheets into the text of a 正文 sheet:
+// each sheet's blocks (its title paragraph dropped) go at the end of the
+// section its title names; what matches no section follows the text.
+func weave(text, sheets []Block) []Block {
+	f := schema.Get(schema.F2021) // headings are the same in both formats
+	sectionOf := func(b Block) string {
+		if b.Kind != Para || b.Body {
+			return ""
+		}
+		if s, _, ok := f.MatchSection(b.Text); ok {
+			return s.ID
+		}
+		return ""
+	}
+	bySection := map[string][]Block{}
+	var rest []Block
+	cur, sheet := "", ""
+	for _, b := range sheets {
+		if sh, _, _ := strings.Cut(b.Pos, "!"); sh != sheet {
+			sheet, cur = sh, ""
+		}
+		if id := sectionOf(b); id != "" {
+			cur = id
+			continue
+		}
+		if b.Kind == Para && cur != "" {
+			continue // the agency, year and unit lines of a table sheet
+		}
+		if cur == "" {
+			rest = append(rest, b)
+			continue
+		}
+		bySection[cur] = append(bySection[cur], b)
+	}
+	var out []Block
+	cur = ""
+	flush := func() {
+		out = append(out, bySection[cur]...)
+		delete(bySection, cur)
+	}
+	for _, b := range text {
+		if id := sectionOf(b); id != "" {
+			flush()
+			cur = id
+		}
+		out = append(out, b)
+	}
+	flush()
+	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
+		out = append(out, bySection[id]...)
+	}
+	return append(out, rest...)
+}
+
+// wbReader reads an xxgk workbook.
+type wbReader struct {
+	name  string
+	f     *excelize.File
+	r     *report.Report
+	b     *templates.Book
+	fmt   *schema.Format
+	rows  map[string][][]string
+	names map[string]string // defined name → refers-to
+	memo  map[string]evalResult
+	busy  map[string]bool
+}
+
+type evalResult struct {
+	v       float64
+	ok      bool   // a number
+	text    string // what the cell shows when not a number
+	formula string
+	bad     bool // a formula xxgk does not evaluate
+}
+
+func readCanonical(name string, f *excelize.File, opt Options) (*report.Report, error) {
+	rd := &wbReader{name: name, f: f, r: report.New(), rows: map[string][][]string{},
+		names: map[string]string{}, memo: map[string]evalResult{}, busy: map[string]bool{}}
+	if err := rd.info(); err != nil {
+		return nil, err
+	}
+	if opt.Format != "" && opt.Format != "auto" && opt.Format != rd.r.Format {
+		return nil, fmt.Errorf("--format %s contradicts the workbook's format %s", opt.Format, rd.r.Format)
+	}
+	rd.fmt = schema.Get(rd.r.Format)
+	rd.b = templates.Layout(rd.r.Format, rd.r.Layout)
+	for _, dn := range f.GetDefinedName() {
+		if dn.Scope == "" || dn.Scope == "Workbook" {
+			rd.names[dn.Name] = dn.RefersTo
+		}
+	}
+	if err := rd.cells(); err != nil {
+		return nil, err
+	}
+	if err := rd.text(); err != nil {
+		return nil, err
+	}
+	return rd.r, nil
+}
+
+func (rd *wbReader) sheetRows(sheet string) [][]string {
+	if rows, ok := rd.rows[sheet]; ok {
+		return rows
+	}
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		rows = nil
+	}
+	rd.rows[sheet] = rows
+	return rows
+}
+
+func (rd *wbReader) raw(sheet string, col, row int) string {
+	rows := rd.sheetRows(sheet)
+	if row < 1 || row > len(rows) || col < 1 || col > len(rows[row-1]) {
+		return ""
+	}
+	return rows[row-1][col-1]
+}
+
+func (rd *wbReader) info() error {
+	rows := rd.sheetRows(templates.SheetInfo)
+	if rows == nil {
+		return fmt.Errorf("%w: sheet %s missing", ErrNotReport, templates.SheetInfo)
+	}
+	r := rd.r
+	for i := templates.InfoFirstRow; i < templates.InfoNotesHeaderRow && i <= len(rows); i++ {
+		row := rows[i-1]
+		if len(row) < 1 {
+			continue
+		}
+		val := ""
+		if len(row) > 2 {
+			val = row[2]
+		}
+		switch row[0] {
+		case "agency":
+			r.Agency = val
+		case "year":
+			if y, err := strconv.Atoi(strings.TrimSpace(val)); err == nil {
+				r.Year = y
+			} else if fl, err := strconv.ParseFloat(strings.TrimSpace(val), 64); err == nil {
+				r.Year = int(fl)
+			}
+		case "format":
+			r.Format = val
+		case "layout":
+			if val != "" {
+				r.Layout = strings.Split(val, ",")
+			}
+		case "title":
+			r.Title = val
+		case "generator":
+			r.Generator = val
+		case "source_name":
+			r.Source.Name = val
+		case "source_sha256":
+			r.Source.SHA256 = val
+		}
+	}
+	if schema.Get(r.Format) == nil {
+		return fmt.Errorf("%s!C%d: unknown format %q (want 2019 or 2021)", templates.SheetInfo, templates.InfoFirstRow+2, r.Format)
+	}
+	for i := templates.InfoNotesFirstRow; i <= len(rows); i++ {
+		row := append(rows[i-1], "", "", "", "")
+		if row[0] == "" && row[1] == "" && row[2] == "" && row[3] == "" {
+			continue
+		}
+		cells := strings.Fields(row[2])
+		if cells == nil {
+			cells = []string{}
+		}
+		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: row[3]})
+	}
+	return nil
+}
+
+// location parses a defined name's reference ('sheet'!$D$8).
+func location(refersTo string) (sheet, ref string, ok bool) {
+	i := strings.LastIndexByte(refersTo, '!')
+	if i < 0 {
+		return "", "", false
+	}
+	sheet = refersTo[:i]
+	if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) >= 2 {
+		sheet = strings.ReplaceAll(sheet[1:len(sheet)-1], "''", "'")
+	}
+	if strings.ContainsAny(sheet, "[]") {
+		return "", "", false // an external reference is never followed
+	}
+	ref = strings.ReplaceAll(refersTo[i+1:], "$", "")
+	if _, _, err := templates.SplitRef(ref); err != nil {
+		return "", "", false
+	}
+	return sheet, ref, true
+}
+
+func (rd *wbReader) cells() error {
+	r := rd.r
+	noted := map[string]bool{}
+	for _, n := range r.Notes {
+		for _, id := range n.Cells {
+			noted[id] = true
+		}
+	}
+	mismatched := map[string]bool{}
+	for _, c := range rd.b.Cells {
+		sheet, ref := c.Sheet, c.Ref
+		if rt, ok := rd.names[c.Name]; ok {
+			if s, rf, ok := location(rt); ok {
+				sheet, ref = s, rf
+			}
+		}
+		pos := rd.name + ":" + sheet + "!" + ref
+		res := rd.eval(sheet, ref)
+		switch {
+		case res.ok:
+			r.SetCell(c.ID, res.v, pos)
+		case res.formula != "" && !res.bad:
+			// A formula whose operands are all missing reads as missing.
+			r.SetMissing(c.ID, "", pos)
+		case res.bad:
+			r.SetMissing(c.ID, "="+res.formula, pos)
+			if !noted[c.ID] {
+				r.AddNote(report.NoteUnreadableValue, pos, "公式 ="+res.formula+" 不是 xxgk 计算的公式（只计算单元格的 SUM 与 +），按缺失处理", c.ID)
+			}
+		default:
+			text := res.text
+			v := ReadValue(text, c.Kind, "")
+			if v.OK {
+				r.SetCell(c.ID, v.Num, pos)
+				if v.NoteKind != "" && !noted[c.ID] {
+					r.AddNote(v.NoteKind, pos, v.NoteDetail, c.ID)
+				}
+				continue
+			}
+			r.SetMissing(c.ID, text, pos)
+			if v.NoteKind != "" && !noted[c.ID] {
+				r.AddNote(v.NoteKind, pos, v.NoteDetail, c.ID)
+			}
+		}
+		rd.crossCheck(c, sheet, ref, mismatched)
+	}
+	return nil
+}
+
+// crossCheck compares the row label beside a named cell with the label of
+// the cell's id; the name wins, a mismatch is noted once per row.
+func (rd *wbReader) crossCheck(c *templates.Cell, sheet, ref string, done map[string]bool) {
+	if c.Sheet != templates.SheetT2 && c.Sheet != templates.SheetT3 {
+		return
+	}
+	sc := rd.fmt.Cell(c.ID)
+	if sc == nil {
+		return
+	}
+	_, row, err := templates.SplitRef(ref)
+	if err != nil {
+		return
+	}
+	key := c.Sheet + "|" + sc.Row + "|" + sheet + strconv.Itoa(row)
+	if done[key] {
+		return
+	}
+	done[key] = true
+	labelCols := 1
+	if c.Sheet == templates.SheetT3 {
+		labelCols = 3
+	}
+	text := ""
+	for col := labelCols; col >= 1; col-- {
+		if t := strings.TrimSpace(rd.raw(sheet, col, row)); t != "" {
+			text = t
+			break
+		}
+	}
+	if text == sc.RowLabel {
+		return // the canonical label as written: no matching needed
+	}
+	var got string
+	matched := false
+	if c.Sheet == templates.SheetT3 {
+		if tr, _, ok := rd.fmt.MatchT3Row(text); ok {
+			got, matched = tr.ID, true
+			if tr.SingleRowOther {
+				got = "other"
+			}
+		}
+	} else if _, tr, _, ok := rd.fmt.MatchT2Row(text); ok {
+		got, matched = tr.ID, true
+	}
+	if matched && got == sc.Row {
+		return
+	}
+	ids := []string{}
+	for _, cc := range rd.b.Cells {
+		if cc.Sheet == c.Sheet && rd.fmt.Cell(cc.ID).Row == sc.Row {
+			ids = append(ids, cc.ID)
+		}
+	}
+	rd.r.AddNote(report.NoteNameLabelMismatch, rd.name+":"+sheet+"!"+ref,
+		fmt.Sprintf("名称 %s 指向的行标签为「%s」，标准标签为「%s」；按名称读取", c.Name, text, sc.RowLabel), ids...)
+}
+
+// eval returns what a cell shows: a number, a text, or the value of its
+// formula recomputed (never the cached value).
+func (rd *wbReader) eval(sheet, ref string) evalResult {
+	key := sheet + "!" + ref
+	if res, ok := rd.memo[key]; ok {
+		return res
+	}
+	if rd.busy[key] {
+		return evalResult{bad: true, formula: "(circular)"}
+	}
+	rd.busy[key] = true
+	defer delete(rd.busy, key)
+	var res evalResult
+	formula, _ := rd.f.GetCellFormula(sheet, ref)
+	if formula != "" {
+		res = rd.evalFormula(sheet, strings.TrimPrefix(strings.TrimSpace(formula), "="))
+		res.formula = formula
+	} else {
+		col, row, _ := templates.SplitRef(ref)
+		text := rd.raw(sheet, col, row)
+		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" {
+			res = evalResult{v: v, ok: true, text: text}
+		} else {
+			res = evalResult{text: text}
+		}
+	}
+	rd.memo[key] = res
+	return res
+}
+
+// evalFormula computes SUM(refs, ranges, names) or ref+ref+…; anything else
+// is not evaluated (bad). Text and blanks are skipped as in Excel's SUM; a
+// formula none of whose operands is a number is not a number.
+func (rd *wbReader) evalFormula(sheet, formula string) evalResult {
+	s := strings.ReplaceAll(formula, " ", "")
+	var args []string
+	up := strings.ToUpper(s)
+	switch {
+	case strings.HasPrefix(up, "SUM(") && strings.HasSuffix(s, ")"):
+		inner := s[4 : len(s)-1]
+		if strings.ContainsAny(inner, "()") {
+			return evalResult{bad: true}
+		}
+		args = strings.Split(inner, ",")
+	case !strings.ContainsAny(s, "()-*/^&<>=,\""):
+		args = strings.Split(s, "+")
+	default:
+		return evalResult{bad: true}
+	}
+	var sum float64
+	num := false
+	for _, a := range args {
+		refs, ok := rd.operand(sheet, a)
+		if !ok {
+			return evalResult{bad: true}
+		}
+		for _, loc := range refs {
+			if v := rd.eval(loc[0], loc[1]); v.bad {
+				return evalResult{bad: true}
+			} else if v.ok {
+				sum += v.v
+				num = true
+			}
+		}
+	}
+	if !num {
+		return evalResult{}
+	}
+	return evalResult{v: sum, ok: true}
+}
+
+// operand expands a reference, a range or a defined name into cells.
+func (rd *wbReader) operand(sheet, a string) ([][2]string, bool) {
+	if a == "" {
+		return nil, false
+	}
+	if strings.ContainsAny(a, "[]") {
+		return nil, false // external references are never followed
+	}
+	if rt, ok := rd.names[a]; ok {
+		s, ref, ok := location(rt)
+		if !ok {
+			return nil, false
+		}
+		return [][2]string{{s, ref}}, true
+	}
+	if i := strings.LastIndexByte(a, '!'); i >= 0 {
+		s := a[:i]
+		if strings.HasPrefix(s, "'") && strings.HasSuffix(s, "'") && len(s) >= 2 {
+			s = strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+		}
+		sheet, a = s, a[i+1:]
+	}
+	a = strings.ToUpper(strings.ReplaceAll(a, "$", ""))
+	from, to, isRange := strings.Cut(a, ":")
+	c1, r1, err := templates.SplitRef(from)
+	if err != nil {
+		return nil, false
+	}
+	c2, r2 := c1, r1
+	if isRange {
+		if c2, r2, err = templates.SplitRef(to); err != nil {
+			return nil, false
+		}
+	}
+	if c2 < c1 {
+		c1, c2 = c2, c1
+	}
+	if r2 < r1 {
+		r1, r2 = r2, r1
+	}
+	if (c2-c1+1)*(r2-r1+1) > 10000 {
+		return nil, false
+	}
+	var out [][2]string
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			out = append(out, [2]string{sheet, templates.Ref(c, r)})
+		}
+	}
+	return out, true
+}
+
+// text restores the sections from 正文.
+func (rd *wbReader) text() error {
+	rows := rd.sheetRows(templates.SheetText)
+	r := rd.r
+	var cur *report.Section
+	for i := templates.TextFirstRow; i <= len(rows); i++ {
+		row := append(rows[i-1], "", "", "")
+		id, heading, para := strings.TrimSpace(row[0]), row[1], row[2]
+		switch {
+		case strings.HasSuffix(id, templates.ContinuationMark) && cur != nil && len(cur.Paragraphs) > 0:
+			cur.Paragraphs[len(cur.Paragraphs)-1] += para
+			continue
+		case id == "" && cur != nil:
+		case id == "" && heading == "" && para == "":
+			continue
+		case cur == nil || id != cur.ID:
+			if id == "" {
+				id = "s0"
+			}
+			r.Sections = append(r.Sections, report.Section{ID: id, Heading: heading,
+				Pos: rd.name + ":" + templates.SheetText + "!A" + strconv.Itoa(i)})
+			cur = &r.Sections[len(r.Sections)-1]
+		default:
+			if cur.Heading == "" && heading != "" {
+				cur.Heading = heading
+			}
+		}
+		if para != "" {
+			cur.Paragraphs = append(cur.Paragraphs, para)
+		}
+	}
+	return nil
+}
