@@ -747,3 +747,13 @@ func TestGluedTitle(t *testing.T) {
 	r = recog(t, "", "本报告是某某区2024年政府信息公开工作年度报告，由办公室编制。\n一、总体情况\n")
 	assert.Equal(t, "", r.Title)
 }
+
+// TestGroupAndItemInOneCell: "（四）无法提供 1.本机关不掌握相关政府信息" in one
+// cell names the item's row.
+func TestGroupAndItemInOneCell(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（四）无法提供 1.本机关不掌握相关政府信息 | 31 | 0 | 0 | 0 | 0 | 0 | 31 |\n"+
+		"三、本年度办理结果（一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 31.0, r.Cells["t3.unable.not_held.natural"])
+	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
+}
