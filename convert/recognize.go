@@ -468,16 +468,20 @@ func (rc *recognizer) decideFormat(opt Options) error {
 			}
 		}
 	}
+	byYear := ""
+	if r.Year != 0 {
+		byYear = schema.FormatForYear(r.Year)
+	}
 	byLabels := ""
 	switch {
+	case count[schema.F2019] > 0 && count[schema.F2021] > 0 && byYear != "":
+		// Labels of both formats (a header copied from an old template):
+		// the labels do not decide; the year does.
+		r.AddNote(report.NoteFormatConflict, rc.doc.Name, fmt.Sprintf("表格标签兼有 2019 年格式（%d 处）和 2021 年格式（%d 处）的特征：按报告年度采用 %s 年格式", count[schema.F2019], count[schema.F2021], byYear))
 	case count[schema.F2019] > count[schema.F2021]:
 		byLabels = schema.F2019
 	case count[schema.F2021] > count[schema.F2019]:
 		byLabels = schema.F2021
-	}
-	byYear := ""
-	if r.Year != 0 {
-		byYear = schema.FormatForYear(r.Year)
 	}
 	forced := opt.Format
 	if forced == "auto" {

@@ -663,6 +663,16 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && rc.otherFormatHeader(h.t2block, p.t2head) {
+		// The block's header names the other format's columns: its
+		// numbers mean something else (formats.md: 2019 and 2021 blocks
+		// （一）（五）（八） are not comparable).
+		for _, id := range ids {
+			r.SetMissing(id, "", p.pos)
+		}
+		r.AddNote(report.NoteUnreadableValue, p.pos, fmt.Sprintf("“%s”一行的表头是另一年份格式的栏目（%s），数值含义不同，记为缺失：%s", p.text, joinCells(p.t2head), joinCells(vals)), ids...)
+		return
+	}
 	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
 		// A 2021 merged block: one value, wherever the row prints it.
 		for _, c := range vals {
@@ -957,4 +967,26 @@ func labelRunEnd(cells []Cell, j int) int {
 		break
 	}
 	return k
+}
+
+// otherFormatHeader reports whether a 表二 header row names the columns of
+// the other format's block with the same title, and not this format's.
+func (rc *recognizer) otherFormatHeader(b schema.T2Block, head []Cell) bool {
+	if len(head) == 0 || t2HeaderMap(b, head) != nil {
+		return false
+	}
+	other := schema.F2019
+	if rc.f.Key == schema.F2019 {
+		other = schema.F2021
+	}
+	for _, ob := range schema.Get(other).T2 {
+		if ob.Title == b.Title && t2HeaderMap(ob, head) != nil {
+			same := len(ob.Cols) == len(b.Cols)
+			for i := 0; same && i < len(ob.Cols); i++ {
+				same = ob.Cols[i].ID == b.Cols[i].ID
+			}
+			return !same
+		}
+	}
+	return false
 }

@@ -757,3 +757,18 @@ func TestGroupAndItemInOneCell(t *testing.T) {
 	assert.Equal(t, 31.0, r.Cells["t3.unable.not_held.natural"])
 	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
 }
+
+// TestMixedFormatLabels: labels of both formats do not decide; the year
+// does, with a note.
+func TestMixedFormatLabels(t *testing.T) {
+	r := recog(t, "", "某某县2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 3 |\n"+
+		"三、收到和处理政府信息公开申请情况\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, "2021", r.Format)
+	assert.True(t, hasNote(r, report.NoteFormatConflict, ""))
+	assert.Equal(t, 1.0, r.Cells["t3.other.no_correction.natural"])
+	// 表二 numbers under the other format's header mean something else.
+	assert.NotContains(t, r.Cells, "t2.rules.in_force")
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t2.rules.in_force"))
+}
