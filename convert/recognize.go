@@ -562,11 +562,6 @@ func (rc *recognizer) finish() {
 	for _, n := range rc.doc.Notes {
 		r.AddNote(n.Kind, n.Pos, n.Detail)
 	}
-	// Move the reader's notes first, in document order.
-	if k := len(rc.doc.Notes); k > 0 {
-		notes := append(append([]report.Note{}, r.Notes[len(r.Notes)-k:]...), r.Notes[:len(r.Notes)-k]...)
-		r.Notes = notes
-	}
 	for _, t := range []struct{ id, name string }{{"t2", "表二（主动公开政府信息情况）"}, {"t3", "表三（收到和处理政府信息公开申请情况）"}, {"t4", "表四（政府信息公开行政复议、行政诉讼情况）"}} {
 		if !rc.found[t.id] {
 			r.AddNote(report.NoteTableMissing, rc.doc.Name, "未找到"+t.name)
