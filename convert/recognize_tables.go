@@ -286,8 +286,10 @@ func (rc *recognizer) readTables() {
 					if h == nil {
 						continue
 					}
-					if h.table == "t3" && h.t3row.IsGroup && !h.t3row.SingleRowOther && li < len(labels)-1 {
-						// A group label before an unmatched item label.
+					if h.table == "t3" && h.t3row.IsGroup && li < len(labels)-1 {
+						// A group label before an unmatched item label:
+						// the row is the item's, which no row matches
+						// (not the group's, not even （六）其他处理's).
 						break
 					}
 					h.pos = labels[li].Pos

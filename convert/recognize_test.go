@@ -772,3 +772,12 @@ func TestMixedFormatLabels(t *testing.T) {
 	assert.NotContains(t, r.Cells, "t2.rules.in_force")
 	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t2.rules.in_force"))
 }
+
+// TestGroupBeforeUnknownItem: （六）其他处理 sharing the row with an item no
+// row matches does not make the row （六）'s single row.
+func TestGroupBeforeUnknownItem(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 9.某种新情形 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Empty(t, r.Layout)
+	assert.NotContains(t, r.Cells, "t3.other.natural")
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+}
