@@ -78,6 +78,11 @@ type item struct {
 	// table marks a paragraph used as a table label (dropped from the
 	// narrative).
 	table bool
+	// narrative marks a grid row inside 一、五、六: kept as a paragraph.
+	narrative bool
+	// stat says the row's grid shows a statistical table's structure (a
+	// 表二 block title, a header, a 表三 row label, 表四's header).
+	stat bool
 }
 
 type recognizer struct {
@@ -108,6 +113,7 @@ func (rc *recognizer) flatten() {
 					rect = false
 				}
 			}
+			stat := rc.statisticalGrid(b)
 			for _, row := range b.Rows {
 				var cells []Cell
 				for _, c := range row {
@@ -120,11 +126,42 @@ func (rc *recognizer) flatten() {
 					cells = append(cells, c)
 				}
 				if len(cells) > 0 {
-					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect})
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect, stat: stat})
 				}
 			}
 		}
 	}
+}
+
+// statisticalGrid reports whether a grid shows the structure of one of
+// the three tables. Row labels of 表二 alone (行政许可) do not: a narrative
+// table may list them too.
+func (rc *recognizer) statisticalGrid(b Block) bool {
+	f := schema.Get(schema.F2021)
+	f19 := schema.Get(schema.F2019)
+	for _, row := range b.Rows {
+		if isT4HeaderRow(row) {
+			return true
+		}
+		for _, c := range row {
+			if c.Cont || c.Text == "" {
+				continue
+			}
+			n := normText(c.Text)
+			if n == normText(schema.T2ContentHeader) || strings.HasPrefix(n, normText(schema.T3Applicant)) || n == normText(schema.T3LegalPersons) {
+				return true
+			}
+			if _, ok := f.MatchT2Block(c.Text); ok {
+				return true
+			}
+			for _, ff := range []*schema.Format{f, f19} {
+				if row, _, ok := ff.MatchT3Row(c.Text); ok && len([]rune(normText(row.Label))) >= 4 && len([]rune(n)) >= 4 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ---- sections -------------------------------------------------------------
@@ -533,6 +570,14 @@ func (rc *recognizer) buildSections() {
 			if it.rest != "" {
 				secs[cur].Paragraphs = append(secs[cur].Paragraphs, it.rest)
 			}
+			continue
+		}
+		if it.narrative {
+			var texts []string
+			for _, c := range it.cells {
+				texts = append(texts, CleanCellText(c.Text))
+			}
+			secs[cur].Paragraphs = append(secs[cur].Paragraphs, strings.Join(texts, " | "))
 			continue
 		}
 		if !it.para || title[i] || it.table {

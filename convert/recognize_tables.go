@@ -112,6 +112,13 @@ func (rc *recognizer) readTables() {
 	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
+	cur := 0
+	narrativeTables := false // the document heads its tables' sections
+	for _, it := range rc.items {
+		if it.section >= 2 && it.section <= 4 {
+			narrativeTables = true
+		}
+	}
 
 	flush := func() {
 		if pend != nil {
@@ -124,7 +131,14 @@ func (rc *recognizer) readTables() {
 		if it.section > 0 {
 			flush()
 			ctx = sectionTable[it.section]
+			cur = it.section
 			t4group, t3map = "", nil
+			continue
+		}
+		if !it.para && !it.stat && narrativeTables && (cur == 1 || cur == 5 || cur == 6) {
+			// A table inside 一、五、六 is part of the narrative, not one of
+			// the three statistical tables (which have their sections).
+			it.narrative = true
 			continue
 		}
 		if it.para {

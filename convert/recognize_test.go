@@ -781,3 +781,12 @@ func TestGroupBeforeUnknownItem(t *testing.T) {
 	assert.NotContains(t, r.Cells, "t3.other.natural")
 	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
 }
+
+// TestNarrativeTable: a table inside 一、总体情况 is narrative: its
+// 行政许可 is not 表二's.
+func TestNarrativeTable(t *testing.T) {
+	r := recog(t, "2021", "一、总体情况\n事项 | 件数 |\n行政许可 | 5000 |\n"+
+		"二、主动公开政府信息情况\n第二十条第（五）项 | |||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 12 | ||\n")
+	assert.Equal(t, 12.0, r.Cells["t2.license.decisions"])
+	assert.Equal(t, []string{"事项 | 件数", "行政许可 | 5000"}, r.Sections[1].Paragraphs)
+}
