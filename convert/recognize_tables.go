@@ -549,7 +549,7 @@ func (rc *recognizer) matchRowText(ctx, text string, lastT3 int) *rowHit {
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
-	if ord != "" && lastT3 >= 0 {
+	if ord != "" {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]

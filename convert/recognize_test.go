@@ -790,3 +790,13 @@ func TestNarrativeTable(t *testing.T) {
 	assert.Equal(t, 12.0, r.Cells["t2.license.decisions"])
 	assert.Equal(t, []string{"事项 | 件数", "行政许可 | 5000"}, r.Sections[1].Paragraphs)
 }
+
+// TestFirstRowTypos: the first rows of 表三 are matched by similarity too
+// (no row before them to give the group).
+func TestFirstRowTypos(t *testing.T) {
+	r := recog(t, "2019", t3Head+"一、本年新收政府信息公开申请数量（件） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"二、上年结转政府资讯公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.carried_over.natural"))
+}
