@@ -312,8 +312,8 @@ func ordinalOf(s string) string { return reOrdinal.FindString(s) }
 // similarity is 2·LCS/(|a|+|b|) over runes.
 func similarity(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
+	if len(ra) == 0 || len(rb) == 0 || len(ra) > 400 || len(rb) > 400 {
+		return 0 // labels are short; a long text is no label
 	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
