@@ -48,6 +48,12 @@ func edgeReport(format string, layout []string) *report.Report {
 	r.SetMissing("t4.rev.pending", "/", "")
 	r.SetMissing("t4.rev.total", "", "")
 	r.SetMissing("t3.unable.unclear.commercial", "约30", "")
+	if format == schema.F2019 {
+		r.SetMissing("t2.procurement.amount", "7004.69", "")
+		r.AddNote(report.NoteUnitUnknown, "report.txt:35", "金额“7004.69”未注明单位", "t2.procurement.amount")
+	}
+	r.SetMissing("t3.granted.research", "12", "")
+	r.AddNote(report.NoteUnreadableValue, "report.txt:44", "“12”与相邻单元格粘连，无法确定", "t3.granted.research")
 	r.AddNote(report.NoteUnreadableValue, "report.txt:40", "“约30”不是明确的数字", "t3.unable.unclear.commercial")
 	r.Cells["t3.result_total.natural"] += 6
 	r.AddNote(report.NotePublishedTotal, "report.txt:57", "表三（七）总计·自然人：报告所印与各项之和不符", "t3.result_total.natural")
