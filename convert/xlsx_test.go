@@ -392,7 +392,7 @@ func TestTemplateWorkflow(t *testing.T) {
 	filled := fillTemplate(t, buf.Bytes(), want)
 	f, err := excelize.OpenReader(bytes.NewReader(filled))
 	require.NoError(t, err)
-	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C7", "2023年，本机关坚持以公开为常态。")) // s1: rows 6–9
 	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
 	b2, err := f.WriteToBuffer()
 	require.NoError(t, err)
