@@ -519,8 +519,9 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 	if err := ww.validations(t.Sheet, dvCount, dvSigned, dvAmount); err != nil {
 		return err
 	}
-	for _, ref := range sortedKeys(ww.comments(t.Sheet)) {
-		text := ww.comments(t.Sheet)[ref]
+	comments := ww.comments(t.Sheet)
+	for _, ref := range sortedKeys(comments) {
+		text := comments[ref]
 		if err := f.AddComment(t.Sheet, excelize.Comment{Cell: ref, Author: "xxgk", Text: text}); err != nil {
 			return err
 		}
