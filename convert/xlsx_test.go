@@ -146,8 +146,11 @@ func sheetXML(t testing.TB, data []byte) map[string]string {
 
 func TestWorkbookOnlyOwnFormulas(t *testing.T) {
 	r := edgeReport(schema.F2019, nil)
+	r.Agency, r.Title = `=HYPERLINK("http://x")`, "+1"
+	r.AddNote("label_variant", "=A1", "@SUM(1)", "t3.granted.natural")
 	b := templates.Layout(r.Format, r.Layout)
 	xml := sheetXML(t, writeWB(t, r, WorkbookOptions{}))
+	assert.NotContains(t, xml[templates.SheetInfo], "<f>")
 	require.Len(t, xml, 6)
 	n := 0
 	for sheet, x := range xml {
