@@ -260,3 +260,41 @@ func TestGluedTokenize(t *testing.T) {
 		})
 	}
 }
+
+// TestSuspectSplitCellsHooked: the recognizer asks SuspectSplitCells about a
+// 表三 row with one value too many.
+func TestSuspectSplitCellsHooked(t *testing.T) {
+	text := readSample(t, "sample-2019")
+	var out []string
+	hit := false
+	for _, ln := range strings.Split(text, "\n") {
+		if strings.Contains(ln, "（一）予以公开") && strings.Contains(ln, "|") && !hit {
+			cells, _ := pipeCells(ln)
+			// Find the first value ≥ 10 and split it in two cells.
+			for i, c := range cells {
+				if len(c) == 2 && c[0] != '0' && i > 0 {
+					cells = append(cells[:i], append([]string{c[:1], c[1:]}, cells[i+1:]...)...)
+					hit = true
+					break
+				}
+			}
+			ln = strings.Join(cells, " | ") + " |"
+		}
+		out = append(out, ln)
+	}
+	if !hit {
+		t.Skip("sample has no two-digit value in （一）予以公开")
+	}
+	r := recognizeText(t, strings.Join(out, "\n"))
+	found := false
+	for _, n := range r.Notes {
+		if n.Kind == report.NoteSplitSuspected {
+			found = true
+			assert.Contains(t, n.Detail, "建议修正")
+		}
+	}
+	assert.True(t, found, "a split_cell_suspected note")
+	for id := range r.Cells {
+		assert.False(t, strings.HasPrefix(id, "t3.granted.total"), "no total read from a shifted row")
+	}
+}
