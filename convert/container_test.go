@@ -165,3 +165,49 @@ func TestReadPDFFromWordProcessor(t *testing.T) {
 		})
 	}
 }
+
+// soffice converts a file in dir to the given filter; returns the output.
+func soffice(t *testing.T, dir, in, to, ext string) []byte {
+	t.Helper()
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", to, "--outdir", dir, in)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+	b, err := os.ReadFile(strings.TrimSuffix(in, filepath.Ext(in)) + ext)
+	require.NoError(t, err, string(out))
+	return b
+}
+
+// TestReadLegacyOffice reads a report saved as .doc (Word 97) and as .xls
+// (Excel 97) through soffice: the same cells as the text it came from.
+func TestReadLegacyOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	needHelper(t, "soffice")
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
+	if err != nil {
+		t.Skip("sample missing: ", err)
+	}
+	want, err := ReadBytes("sample-2021.txt", ".txt", src, Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	t.Run(".doc", func(t *testing.T) {
+		in := filepath.Join(dir, "r.html")
+		require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
+		doc := soffice(t, dir, in, "doc:MS Word 97", ".doc")
+		got, err := ReadBytes("r.doc", ".doc", doc, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want.Cells, got.Cells)
+		assert.Equal(t, want.Missing, got.Missing)
+	})
+	t.Run(".xls", func(t *testing.T) {
+		in := filepath.Join(dir, "w.xlsx")
+		require.NoError(t, WriteFile(in, want, Options{}))
+		xls := soffice(t, dir, in, "xls", ".xls")
+		got, err := ReadBytes("w.xls", ".xls", xls, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want.Cells, got.Cells)
+		assert.Equal(t, want.Missing, got.Missing)
+	})
+}
