@@ -171,7 +171,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		t := strings.TrimFunc(ln, isBlankRune)
-		if t == "" || isPageNumber(t) {
+		if t == "" || isPageNumber(t) || barePageNumber(lines, i) {
 			continue
 		}
 		if id := headingOf(t); id != "" {
@@ -812,4 +812,27 @@ func tableMarker(t string) string {
 		return "t4"
 	}
 	return ""
+}
+
+var reBareNumber3 = regexp.MustCompile(`^[0-9]{1,3}$`)
+
+// barePageNumber reports whether line i is a page number printed without
+// dashes: a lone number at a page break (the line or the next non-blank
+// line starts the next page with a form feed).
+func barePageNumber(lines []string, i int) bool {
+	if !reBareNumber3.MatchString(strings.TrimFunc(lines[i], isBlankRune)) {
+		return false
+	}
+	if strings.Contains(lines[i], "\f") {
+		return true
+	}
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if strings.HasPrefix(strings.TrimLeft(lines[j], " \t"), "\f") {
+			return true
+		}
+		if strings.TrimFunc(lines[j], isBlankRune) != "" {
+			return false
+		}
+	}
+	return false
 }

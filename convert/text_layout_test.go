@@ -187,3 +187,20 @@ func TestCorpusLayouts(t *testing.T) {
 		})
 	}
 }
+
+func TestBarePageNumber(t *testing.T) {
+	lines := []string{
+		"（七）总计   21   0   0   0    0    0   21", // 0
+		"",                  // 1
+		"                3", // 2: footer before a form feed
+		"\f四、结转下年度继续办理   0   0   0   0    0    0   0", // 3
+		"\f7",  // 4: header at the top of a page
+		"行政许可", // 5
+		"550",  // 6: a value, not at a page break
+		"x",
+	}
+	assert.True(t, barePageNumber(lines, 2))
+	assert.True(t, barePageNumber(lines, 4))
+	assert.False(t, barePageNumber(lines, 6))
+	assert.False(t, barePageNumber(lines, 0))
+}
