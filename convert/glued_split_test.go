@@ -250,6 +250,9 @@ func TestGluedTokenize(t *testing.T) {
 			}
 			var got []string
 			for _, tok := range ft.tokenize(0, len(ft.raw), labelSet(table)) {
+				if tok.text {
+					continue
+				}
 				if tok.run {
 					got = append(got, "R:"+strings.Join(tok.groups, " "))
 				} else {
@@ -296,5 +299,22 @@ func TestSuspectSplitCellsHooked(t *testing.T) {
 	assert.True(t, found, "a split_cell_suspected note")
 	for id := range r.Cells {
 		assert.False(t, strings.HasPrefix(id, "t3.granted.total"), "no total read from a shifted row")
+	}
+}
+
+// TestGluedRowRun: a row's run may follow text that continues its label,
+// and ends at text after its values (a note under the table).
+func TestGluedRowRun(t *testing.T) {
+	text := "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" +
+		"（二）部分公开（区分处理的，只计这一情形）6000006" +
+		"四、结转下年度继续办理0000000注：本表数据截至2023年12月31日。四、政府信息公开行政复议、行政诉讼情况"
+	doc, err := parseGlued("g.txt", []string{text})
+	require.NoError(t, err)
+	vals, notes := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "6", vals["t3.partial.natural"])
+	assert.Equal(t, "6", vals["t3.partial.total"])
+	assert.Equal(t, "0", vals["t3.carry_forward.total"])
+	for id, n := range notes {
+		assert.NotEqual(t, report.NoteAmbiguousSplit, n.Kind, id)
 	}
 }

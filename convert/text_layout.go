@@ -80,6 +80,15 @@ func lineTokens(line string) []ltok {
 		x++
 	}
 	flush()
+	// A unit printed apart from its number ("7004.69 万元") belongs to it.
+	for i := 1; i < len(out); i++ {
+		if (out[i].text == "万元" || out[i].text == "元") && out[i-1].value && reValueTok.MatchString(out[i-1].text) &&
+			!strings.HasSuffix(out[i-1].text, "元") {
+			out[i-1].text += out[i].text
+			out = append(out[:i], out[i+1:]...)
+			i--
+		}
+	}
 	return out
 }
 
