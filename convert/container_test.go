@@ -211,3 +211,68 @@ func TestReadLegacyOffice(t *testing.T) {
 		assert.Equal(t, want.Missing, got.Missing)
 	})
 }
+
+// TestReadPDFBlanks prints a report with blank cells to PDF through
+// LibreOffice: a blank prints nothing in the PDF's text, so every other
+// value must be right or missing with a note, and no blank may be read.
+func TestReadPDFBlanks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	needHelper(t, "pdftotext")
+	needHelper(t, "soffice")
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
+	if err != nil {
+		t.Skip("sample missing: ", err)
+	}
+	blanked := map[string]bool{}
+	var out []string
+	for _, ln := range strings.Split(string(src), "\n") {
+		switch {
+		case strings.HasPrefix(ln, "规章 |"):
+			ln, blanked["t2.rules.repealed"] = "规章 | 0 |  | 3 |", true
+		case strings.HasPrefix(ln, "3.其他 |"):
+			ln = "3.其他 | 0 |  | 0 | 0 | 0 |  | 0 | |"
+			blanked["t3.other.other.commercial"], blanked["t3.other.other.other_org"] = true, true
+		case strings.Contains(ln, "（一）予以公开 |"):
+			cells, _ := pipeCells(ln)
+			for i, c := range cells {
+				if c == "3" && i > 2 {
+					cells[i] = ""
+					blanked["t3.granted.commercial"] = true
+					break
+				}
+			}
+			ln = strings.Join(cells, " | ") + " |"
+		}
+		out = append(out, ln)
+	}
+	require.NotEmpty(t, blanked)
+	want, err := ReadBytes("b.txt", ".txt", []byte(strings.Join(out, "\n")), Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "b.html")
+	require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(strings.Join(out, "\n"))), 0o644))
+	pdf := soffice(t, dir, in, "pdf:writer_pdf_Export", ".pdf")
+	got, err := ReadBytes("b.pdf", ".pdf", pdf, Options{})
+	require.NoError(t, err)
+	noted := map[string]bool{}
+	for _, n := range got.Notes {
+		for _, c := range n.Cells {
+			noted[c] = true
+		}
+	}
+	for id := range blanked {
+		_, ok := got.Cells[id]
+		assert.False(t, ok, "%s is blank in the source", id)
+	}
+	for id, v := range want.Cells {
+		g, ok := got.Cells[id]
+		if ok {
+			assert.Equal(t, v, g, "wrong value at %s", id)
+		} else {
+			assert.True(t, noted[id], "%s missing without a note", id)
+		}
+	}
+	assert.GreaterOrEqual(t, len(got.Cells), len(want.Cells)-14, "most cells read")
+}
