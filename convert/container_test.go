@@ -276,3 +276,33 @@ func TestReadPDFBlanks(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, len(got.Cells), len(want.Cells)-14, "most cells read")
 }
+
+// TestReadPDFOfficialTables prints the official tables of both formats
+// (../shared/spec, every merged cell as the formats draw them) to PDF and
+// reads them back: the same cells as reading the HTML.
+func TestReadPDFOfficialTables(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	needHelper(t, "pdftotext")
+	needHelper(t, "soffice")
+	for _, f := range []string{"2019", "2021"} {
+		t.Run(f, func(t *testing.T) {
+			src := filepath.Join("..", "..", "shared", "spec", "official-tables-"+f+".html")
+			b, err := os.ReadFile(src)
+			if err != nil {
+				t.Skip("spec not available: ", err)
+			}
+			want, err := ReadBytes("o.html", ".html", b, Options{})
+			require.NoError(t, err)
+			dir := t.TempDir()
+			in := filepath.Join(dir, "o.html")
+			require.NoError(t, os.WriteFile(in, b, 0o644))
+			pdf := soffice(t, dir, in, "pdf:writer_pdf_Export", ".pdf")
+			got, err := ReadBytes("o.pdf", ".pdf", pdf, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Format, got.Format)
+			assert.Equal(t, want.Cells, got.Cells)
+		})
+	}
+}
