@@ -303,6 +303,29 @@ func TestReadPDFOfficialTables(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, want.Format, got.Format)
 			assert.Equal(t, want.Cells, got.Cells)
+			// The same PDF through pdftotext -raw reads the same; plain
+			// pdftotext (column blocks, labels far from their numbers) may
+			// lose cells but must not misread one.
+			pdfPath := filepath.Join(dir, "o.pdf")
+			for _, mode := range []string{"-raw", "plain"} {
+				args := []string{"-enc", "UTF-8", pdfPath, "-"}
+				if mode == "-raw" {
+					args = append([]string{"-raw"}, args...)
+				}
+				txt, err := exec.Command("pdftotext", args...).Output()
+				require.NoError(t, err)
+				r, err := ReadBytes("o.txt", ".txt", txt, Options{})
+				require.NoError(t, err, mode)
+				if mode == "-raw" {
+					assert.Equal(t, want.Cells, r.Cells, mode)
+					continue
+				}
+				for id, v := range r.Cells {
+					if w, ok := want.Cells[id]; ok {
+						assert.Equal(t, w, v, "%s: wrong value at %s", mode, id)
+					}
+				}
+			}
 		})
 	}
 }
