@@ -411,12 +411,20 @@ func (rc *recognizer) decideFormat(opt Options) error {
 	}
 	// Labels found only in one format decide it.
 	count := map[string]int{}
+	// The markers are normalized once, not once per cell (that was a third
+	// of reading a report).
+	markers := map[string][]string{}
+	for _, k := range []string{schema.F2019, schema.F2021} {
+		for _, m := range schema.FormatMarkers[k] {
+			markers[k] = append(markers[k], normText(m))
+		}
+	}
 	for _, it := range rc.items {
 		for _, c := range it.cells {
 			n := normText(c.Text)
 			for _, k := range []string{schema.F2019, schema.F2021} {
-				for _, m := range schema.FormatMarkers[k] {
-					if strings.Contains(n, normText(m)) {
+				for _, m := range markers[k] {
+					if strings.Contains(n, m) {
 						count[k]++
 					}
 				}

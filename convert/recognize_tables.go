@@ -242,10 +242,7 @@ func (rc *recognizer) readTables() {
 			if cells[j].Text != "" && !isValueText(cells[j].Text) {
 				// A run of labels: the last one that names a row is the
 				// row label; earlier ones are group labels.
-				k := j
-				for k < len(cells) && (cells[k].Text == "" || !isValueText(cells[k].Text)) {
-					k++
-				}
+				k := labelRunEnd(cells, j)
 				labels := cells[j:k]
 				if ctx == "t2" || ctx == "" {
 					for _, c := range labels {
@@ -265,7 +262,7 @@ func (rc *recognizer) readTables() {
 						continue
 					}
 				}
-				if pend != nil && pend.hit == nil && len(pend.vals) == 0 && len(labels) == 1 {
+				if pend != nil && pend.hit == nil && nonEmpty(pend.vals) == 0 && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
 					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
 						h.pos = pend.pos
@@ -576,8 +573,10 @@ func (rc *recognizer) expected(p *pending) int {
 	return 0
 }
 
+// trimTrailingEmpty drops blank cells ending a run; a blank cell carrying a
+// reader's note is kept (it stands for a value the reader could not read).
 func trimTrailingEmpty(vals []Cell) []Cell {
-	for len(vals) > 0 && vals[len(vals)-1].Text == "" {
+	for len(vals) > 0 && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	return vals
@@ -634,7 +633,7 @@ func (rc *recognizer) assign(p *pending) {
 		}
 	}
 	// Trailing blanks beyond the expected count come from merged cells.
-	for len(vals) > want && vals[len(vals)-1].Text == "" {
+	for len(vals) > want && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
@@ -914,4 +913,29 @@ func (rc *recognizer) officialWidth(p *pending) int {
 		return 4
 	}
 	return -1
+}
+
+// labelRunEnd returns the end of the run of label cells starting at j:
+// blank cells belong to the run only between two labels; blanks after the
+// last label are the row's (blank) values.
+func labelRunEnd(cells []Cell, j int) int {
+	k := j
+	for k < len(cells) {
+		if cells[k].Text != "" && !isValueText(cells[k].Text) {
+			k++
+			continue
+		}
+		if cells[k].Text == "" {
+			m := k
+			for m < len(cells) && cells[m].Text == "" {
+				m++
+			}
+			if m < len(cells) && !isValueText(cells[m].Text) {
+				k = m
+				continue
+			}
+		}
+		break
+	}
+	return k
 }
