@@ -27,7 +27,7 @@ func checkDoc(t *testing.T, d *Document) {
 	}
 }
 
-func FuzzReadHTML(f *testing.F) {
+func FuzzHTMLDocument(f *testing.F) {
 	f.Add(`<p>一、总体情况</p><table><tr><td rowspan="3" colspan="2"><p>商业</p><p>企业</p></td><td>1</td></tr></table>`)
 	f.Add(`<table><tr><td rowspan="0" colspan="-1">a</td></tr><tr><td colspan="99999">b</td></tr></table>`)
 	f.Add(`<script>var s="<table><tr><td>a<\/td><td>b<\/td><\/tr><\/table>";</script>`)
@@ -41,7 +41,7 @@ func FuzzReadHTML(f *testing.F) {
 	})
 }
 
-func FuzzReadMarkdown(f *testing.F) {
+func FuzzMarkdownDocument(f *testing.F) {
 	f.Add("# 标题\n\n　　正文 \\| 竖线\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
 	f.Add("### 行政复议\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 1 | 0 | 0 | 0 | 1 |\n")
 	f.Add("| - | - |\n|---|---|\n| - | - |\n[链接](http://x) **粗** `码` \\")
@@ -54,7 +54,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	})
 }
 
-func FuzzReadDocx(f *testing.F) {
+func FuzzDocxDocument(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
