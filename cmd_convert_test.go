@@ -65,7 +65,7 @@ func TestConvertBatch(t *testing.T) {
 	writeReportJSON(t, filepath.Join(in, "a", "sub", "乙局.json"), "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
 	writeReportJSON(t, filepath.Join(in, "b", "甲局.json"), "甲局分局", 2020, map[string]float64{"t2.license.items_change": -8})
 	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "坏.json"), []byte("{not json"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "readme.rtf"), []byte("{\\rtf1}"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "b", "readme.png"), []byte("\x89PNG"), 0o644))
 
 	var trees []map[string]string
 	for _, j := range []string{"1", "8"} {
@@ -76,7 +76,7 @@ func TestConvertBatch(t *testing.T) {
 		assert.Contains(t, stderr, "坏.json")
 		assert.Contains(t, stderr, "（unreadable）")
 		assert.Contains(t, stderr, "成功 3 个，失败 1 个")
-		assert.NotContains(t, stderr, "readme.rtf", "unreadable extensions in a directory are skipped")
+		assert.NotContains(t, stderr, "readme.png", "unreadable extensions in a directory are skipped")
 		tree := treeBytes(t, out)
 		assert.Len(t, tree, 3, "every good file written, nothing else (no temp files)")
 		assert.Contains(t, tree, "甲局.json")

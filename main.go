@@ -58,6 +58,7 @@ func (e *env) errorf(format string, a ...any) {
 
 func main() {
 	report.Generator = "xxgk " + version
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -238,14 +237,4 @@ type SheetData struct {
 	Name   string
 	Header int
 	Rows   [][]any
-}
-
-// sortedIDs is used for deterministic output of maps.
-func sortedIDs(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/xxgk/xxgk/report"
@@ -26,8 +28,27 @@ func seed(b *testing.B) []byte {
 func seedReport(b *testing.B) *report.Report {
 	b.Helper()
 	r, err := ReadBytes("seed.txt", ".txt", seed(b), Options{})
-	if err != nil {
+	if err == nil {
+		return r
+	}
+	// Until the text reader reads the seed, the writers are measured on
+	// the seed's expected cells (the tables are what costs).
+	data, err2 := os.ReadFile(strings.TrimSuffix(seedPath, ".txt") + ".expected.json")
+	if err2 != nil {
 		b.Skipf("seed not readable yet: %v", err)
+	}
+	var exp struct {
+		Format, Agency string
+		Year           int
+		Cells          map[string]float64
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		b.Fatal(err)
+	}
+	r = report.New()
+	r.Format, r.Year, r.Agency = exp.Format, exp.Year, exp.Agency
+	for k, v := range exp.Cells {
+		r.Cells[k] = v
 	}
 	return r
 }
@@ -44,7 +65,9 @@ func BenchmarkDecode(b *testing.B) {
 
 func BenchmarkReadText(b *testing.B) {
 	data := seed(b)
-	seedReport(b)
+	if _, err := ReadBytes("seed.txt", ".txt", data, Options{}); err != nil {
+		b.Skipf("seed not readable yet: %v", err)
+	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := ReadBytes("seed.txt", ".txt", data, Options{}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/xxgk/xxgk/report"
@@ -215,9 +216,9 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 	// Glued: the text starts with a known heading and goes on.
 	runes := []rune(text)
 	for ci, c := range cands {
-		target := schema.Normalize(c)
+		target := normText(c)
 		for k := 2; k <= len(runes) && k <= len([]rune(c))+8; k++ {
-			if schema.Normalize(string(runes[:k])) == target {
+			if normText(string(runes[:k])) == target {
 				h := strings.TrimSpace(string(runes[:k]))
 				r := strings.TrimSpace(string(runes[k:]))
 				return num + 1, h, r, ci > 0, true
@@ -228,10 +229,10 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 	if len(runes) > 40 || strings.ContainsAny(text, "。；;") {
 		return 0, "", "", false, false
 	}
-	norm := stripOrdinal(schema.Normalize(text))
+	norm := stripOrdinal(normText(text))
 	best := 0.0
 	for _, c := range cands {
-		if s := similarity(norm, stripOrdinal(schema.Normalize(c))); s > best {
+		if s := similarity(norm, stripOrdinal(normText(c))); s > best {
 			best = s
 		}
 	}
@@ -245,13 +246,13 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 // by its wording alone: printed without its numeral ("总体情况") or
 // misnumbered ("三、政府信息公开行政复议、行政诉讼情况").
 func headingByWording(f *schema.Format, text string) (int, bool) {
-	norm := stripOrdinal(schema.Normalize(text))
+	norm := stripOrdinal(normText(text))
 	if norm == "" || len([]rune(norm)) > 40 {
 		return 0, false
 	}
 	for i, sec := range f.Sections {
 		for _, c := range append([]string{sec.Heading}, sec.Variants...) {
-			if stripOrdinal(schema.Normalize(c)) == norm {
+			if stripOrdinal(normText(c)) == norm {
 				return i + 1, true
 			}
 		}
@@ -410,12 +411,20 @@ func (rc *recognizer) decideFormat(opt Options) error {
 	}
 	// Labels found only in one format decide it.
 	count := map[string]int{}
+	// The markers are normalized once, not once per cell (that was a third
+	// of reading a report).
+	markers := map[string][]string{}
+	for _, k := range []string{schema.F2019, schema.F2021} {
+		for _, m := range schema.FormatMarkers[k] {
+			markers[k] = append(markers[k], normText(m))
+		}
+	}
 	for _, it := range rc.items {
 		for _, c := range it.cells {
-			n := schema.Normalize(c.Text)
+			n := normText(c.Text)
 			for _, k := range []string{schema.F2019, schema.F2021} {
-				for _, m := range schema.FormatMarkers[k] {
-					if strings.Contains(n, schema.Normalize(m)) {
+				for _, m := range markers[k] {
+					if strings.Contains(n, m) {
 						count[k]++
 					}
 				}
@@ -691,3 +700,30 @@ func (rc *recognizer) anyTable() bool {
 
 // isHan reports whether r is a CJK ideograph.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// normText is schema.Normalize memoized: the recognizer compares the same
+// labels again and again. Long texts are not kept, and the memo stops
+// growing at a fixed size.
+func normText(s string) string {
+	if len(s) > 256 {
+		return schema.Normalize(s)
+	}
+	normMu.Lock()
+	n, ok := normMemo[s]
+	normMu.Unlock()
+	if ok {
+		return n
+	}
+	n = schema.Normalize(s)
+	normMu.Lock()
+	if len(normMemo) < 1<<16 {
+		normMemo[s] = n
+	}
+	normMu.Unlock()
+	return n
+}
+
+var (
+	normMu   sync.Mutex
+	normMemo = map[string]string{}
+)

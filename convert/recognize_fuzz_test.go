@@ -9,10 +9,10 @@ import (
 	"github.com/xxgk/xxgk/schema"
 )
 
-// FuzzReadText: any text either is not a report or reads into a Report
+// FuzzRecognizeText: any text either is not a report or reads into a Report
 // whose cells and missing cells are ids of its format, never both, and
 // whose notes all carry a position.
-func FuzzReadText(f *testing.F) {
+func FuzzRecognizeText(f *testing.F) {
 	for _, name := range []string{"sample-2019", "sample-2021"} {
 		if b, err := os.ReadFile(filepath.Join("..", "testdata", name+".txt")); err == nil {
 			f.Add(string(b))

@@ -75,7 +75,7 @@ func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimS
 // t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
 // lit_after), or "".
 func t4Group(text string) string {
-	n := schema.Normalize(text)
+	n := normText(text)
 	switch {
 	case strings.Contains(n, "未经复议直接起诉") || strings.Contains(n, "直接起诉"):
 		return "lit_direct"
@@ -89,12 +89,12 @@ func t4Group(text string) string {
 
 // isT4Header reports whether a label belongs to the 表四 header.
 func isT4Header(text string) bool {
-	n := schema.Normalize(text)
+	n := normText(text)
 	if t4Group(text) != "" || n == "行政诉讼" {
 		return true
 	}
 	for _, c := range schema.Get(schema.F2021).T4Cols {
-		if c.ID != "total" && n == schema.Normalize(c.Label) {
+		if c.ID != "total" && n == normText(c.Label) {
 			return true
 		}
 	}
@@ -151,11 +151,11 @@ func (rc *recognizer) readTables() {
 				continue
 			}
 			if ctx == "t3" {
-				n := schema.Normalize(t)
+				n := normText(t)
 				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
 					flush()
 					it.table = true
-				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, normText(schema.T3Applicant)) ||
 					strings.HasPrefix(n, "(本列数据") {
 					// A row label printed as a heading over its own small
 					// table, or the header's note: part of the table.
@@ -242,10 +242,7 @@ func (rc *recognizer) readTables() {
 			if cells[j].Text != "" && !isValueText(cells[j].Text) {
 				// A run of labels: the last one that names a row is the
 				// row label; earlier ones are group labels.
-				k := j
-				for k < len(cells) && (cells[k].Text == "" || !isValueText(cells[k].Text)) {
-					k++
-				}
+				k := labelRunEnd(cells, j)
 				labels := cells[j:k]
 				if ctx == "t2" || ctx == "" {
 					for _, c := range labels {
@@ -265,7 +262,7 @@ func (rc *recognizer) readTables() {
 						continue
 					}
 				}
-				if pend != nil && pend.hit == nil && len(pend.vals) == 0 && len(labels) == 1 {
+				if pend != nil && pend.hit == nil && nonEmpty(pend.vals) == 0 && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
 					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
 						h.pos = pend.pos
@@ -373,9 +370,9 @@ func isHeaderRow(cells []Cell) bool {
 			continue
 		}
 		labels++
-		n := schema.Normalize(c.Text)
-		if reHeaderWord.MatchString(n) || n == schema.Normalize(schema.T2ContentHeader) || n == schema.Normalize(schema.T3Applicant) ||
-			strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) || n == schema.Normalize(schema.T3LegalPersons) {
+		n := normText(c.Text)
+		if reHeaderWord.MatchString(n) || n == normText(schema.T2ContentHeader) || n == normText(schema.T3Applicant) ||
+			strings.HasPrefix(n, normText(schema.T3Applicant)) || n == normText(schema.T3LegalPersons) {
 			return true
 		}
 		if _, _, ok := schema.MatchColumn(schema.Get(schema.F2019).T3Cols, c.Text); ok {
@@ -409,7 +406,7 @@ func t3HeaderMap(cells []Cell) []string {
 			continue
 		}
 		col, _, ok := schema.MatchColumn(cols, c.Text)
-		n := schema.Normalize(c.Text)
+		n := normText(c.Text)
 		switch {
 		case ok && !seen[col.ID]:
 			seen[col.ID] = true
@@ -439,7 +436,7 @@ func (rc *recognizer) tableOfLabel(text string) string {
 		return "t2"
 	}
 	if row, _, ok := f.MatchT3Row(text); ok {
-		if len([]rune(schema.Normalize(row.Label))) >= 4 && len([]rune(schema.Normalize(text))) >= 4 {
+		if len([]rune(normText(row.Label))) >= 4 && len([]rune(normText(text))) >= 4 {
 			return "t3"
 		}
 	}
@@ -464,7 +461,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		return nil
 	}
 	if row, m, ok := f.MatchT3Row(text); ok {
-		if ctx == "" && len([]rune(schema.Normalize(text))) < 4 {
+		if ctx == "" && len([]rune(normText(text))) < 4 {
 			return nil
 		}
 		return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: m.Variant, printed: text}
@@ -472,7 +469,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 	if ctx != "t3" {
 		return nil
 	}
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	// Without the ordinal ("予以公开", "(六)其他").
 	bare := stripOrdinal(norm)
 	if bare != "" {
@@ -480,7 +477,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		for _, row := range f.T3Rows {
 			cands := append([]string{row.Label}, row.Variants...)
 			for _, c := range cands {
-				if stripOrdinal(schema.Normalize(c)) == bare {
+				if stripOrdinal(normText(c)) == bare {
 					hits = append(hits, row)
 					break
 				}
@@ -499,7 +496,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
 				continue
 			}
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
+			if strings.HasPrefix(normText(row.Label), norm) {
 				hits = append(hits, row)
 			}
 		}
@@ -514,7 +511,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]
-			rn := schema.Normalize(row.Label)
+			rn := normText(row.Label)
 			if ordinalOf(rn) != ord {
 				continue
 			}
@@ -537,17 +534,17 @@ func ordinalCompatible(norm, label string) bool {
 	if o == "" {
 		return true
 	}
-	lo := ordinalOf(schema.Normalize(label))
+	lo := ordinalOf(normText(label))
 	return lo == "" || strings.Trim(o, "().、") == strings.Trim(lo, "().、")
 }
 
 // fuzzyT2Row matches a 表二 row label printed with explanations or typos
 // ("规章(设区的市、自治州人民政府应提供相关数据)").
 func (rc *recognizer) fuzzyT2Row(text string) (schema.T2Block, schema.Column, bool) {
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	for _, b := range rc.f.T2 {
 		for _, row := range b.Rows {
-			ln := schema.Normalize(row.Label)
+			ln := normText(row.Label)
 			if strings.HasPrefix(norm, ln+"(") {
 				return b, row, true
 			}
@@ -576,8 +573,10 @@ func (rc *recognizer) expected(p *pending) int {
 	return 0
 }
 
+// trimTrailingEmpty drops blank cells ending a run; a blank cell carrying a
+// reader's note is kept (it stands for a value the reader could not read).
 func trimTrailingEmpty(vals []Cell) []Cell {
-	for len(vals) > 0 && vals[len(vals)-1].Text == "" {
+	for len(vals) > 0 && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	return vals
@@ -634,7 +633,7 @@ func (rc *recognizer) assign(p *pending) {
 		}
 	}
 	// Trailing blanks beyond the expected count come from merged cells.
-	for len(vals) > want && vals[len(vals)-1].Text == "" {
+	for len(vals) > want && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
@@ -866,14 +865,14 @@ func t2HeaderMap(b schema.T2Block, head []Cell) []string {
 		if c.Text == "" {
 			continue
 		}
-		if i == 0 && schema.Normalize(c.Text) == schema.Normalize(schema.T2ContentHeader) {
+		if i == 0 && normText(c.Text) == normText(schema.T2ContentHeader) {
 			continue
 		}
 		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
 		if !ok {
-			n := schema.Normalize(c.Text)
+			n := normText(c.Text)
 			for _, bc := range b.Cols {
-				if strings.HasPrefix(n, schema.Normalize(bc.Label)+"(") {
+				if strings.HasPrefix(n, normText(bc.Label)+"(") {
 					col, ok = bc, true
 				}
 			}
@@ -907,4 +906,29 @@ func (rc *recognizer) officialWidth(p *pending) int {
 		return 4
 	}
 	return -1
+}
+
+// labelRunEnd returns the end of the run of label cells starting at j:
+// blank cells belong to the run only between two labels; blanks after the
+// last label are the row's (blank) values.
+func labelRunEnd(cells []Cell, j int) int {
+	k := j
+	for k < len(cells) {
+		if cells[k].Text != "" && !isValueText(cells[k].Text) {
+			k++
+			continue
+		}
+		if cells[k].Text == "" {
+			m := k
+			for m < len(cells) && cells[m].Text == "" {
+				m++
+			}
+			if m < len(cells) && !isValueText(cells[m].Text) {
+				k = m
+				continue
+			}
+		}
+		break
+	}
+	return k
 }

@@ -668,3 +668,52 @@ func TestOtherSingleRowBlankSubRows(t *testing.T) {
 		assert.True(t, schema.Get("2021").HasCell(id, r.Layout), id)
 	}
 }
+
+// TestWebChrome: a breadcrumb at the top and page furniture at the bottom
+// are dropped with notes.
+func TestWebChrome(t *testing.T) {
+	r := recog(t, "", "当前位置：首页 > 政务公开 > 年报\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n附件下载：\n【打印本页】【关闭窗口】\n")
+	assert.Equal(t, []string{"无。"}, r.Sections[6].Paragraphs)
+	assert.Equal(t, []string{}, r.Sections[0].Paragraphs)
+	n := 0
+	for _, note := range r.Notes {
+		if note.Kind == report.NoteChromeDropped {
+			n++
+		}
+	}
+	assert.Equal(t, 3, n)
+}
+
+// TestBlankCellsWithNotes: a reader that cannot split a glued run leaves
+// the row's cells blank with an ambiguous_split note on each: the cells are
+// missing and the note names them.
+func TestBlankCellsWithNotes(t *testing.T) {
+	note := &CellNote{Kind: report.NoteAmbiguousSplit, Detail: "8855698 可拆分为 15 种"}
+	doc := &Document{Name: "g.txt", Blocks: []Block{
+		{Kind: Para, Text: "二、主动公开政府信息情况", Pos: "g.txt:1"},
+		{Kind: Grid, Pos: "g.txt:2", Rows: [][]Cell{
+			{{Text: "第二十条第（一）项"}},
+			{{Text: "信息内容"}, {Text: "本年制发件数"}, {Text: "本年废止件数"}, {Text: "现行有效件数"}},
+			{{Text: "规章"}, {Text: "0"}, {Text: "0"}, {Text: "0"}},
+			{{Text: "行政规范性文件"}, {Note: note}, {Note: note}, {Note: note}},
+		}},
+		{Kind: Grid, Pos: "g.txt:9", Rows: [][]Cell{
+			{{Text: "第二十条第（九）项"}},
+			{{Text: "信息内容"}, {Text: "采购项目数量"}, {Text: "采购总金额"}},
+			{{Text: "政府集中采购"}, {Note: note}, {Note: note}},
+		}},
+	}}
+	r, err := Recognize(doc, Options{Format: "2021"})
+	require.NoError(t, err)
+	doc.Blocks[1].Rows = nil
+	r19, err := Recognize(doc, Options{Format: "2019"})
+	require.NoError(t, err)
+	for _, id := range []string{"t2.procurement.projects", "t2.procurement.amount"} {
+		assert.True(t, hasNote(r19, report.NoteAmbiguousSplit, id), id)
+	}
+	for _, id := range []string{"t2.normative.issued", "t2.normative.repealed", "t2.normative.in_force"} {
+		assert.Contains(t, r.Missing, id)
+		assert.True(t, hasNote(r, report.NoteAmbiguousSplit, id), id)
+	}
+	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
+}

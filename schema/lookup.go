@@ -1,5 +1,7 @@
 package schema
 
+import "sync"
+
 // Matching of printed labels against the declarations, after Normalize.
 // Exact canonical matches need no note; a match through a declared variant is
 // a label_variant note.
@@ -10,12 +12,26 @@ type LabelMatch struct {
 	Variant   bool   // matched through a declared variant (worth a note)
 }
 
+// declared caches Normalize of the declared labels and variants: match
+// compares against them for every printed label, and normalizing them anew
+// each time was most of the recognizer's time.
+var declared sync.Map // string → string
+
+func normDeclared(s string) string {
+	if n, ok := declared.Load(s); ok {
+		return n.(string)
+	}
+	n := Normalize(s)
+	declared.Store(s, n)
+	return n
+}
+
 func match(norm, canonical string, variants []string) (LabelMatch, bool) {
-	if norm == Normalize(canonical) {
+	if norm == normDeclared(canonical) {
 		return LabelMatch{Canonical: canonical}, true
 	}
 	for _, v := range variants {
-		if norm == Normalize(v) {
+		if norm == normDeclared(v) {
 			return LabelMatch{Canonical: canonical, Variant: true}, true
 		}
 	}

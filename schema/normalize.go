@@ -13,10 +13,17 @@ import (
 // numbering unified ("1、" "1．" "1." → "1."). Two labels that differ only in
 // these ways are the same label and need no note.
 func Normalize(s string) string {
-	s = width.Narrow.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		// Per rune, what width.Narrow.String does to the whole string,
+		// without its transformer machinery (it was most of the
+		// recognizer's time).
+		if r >= 0x80 {
+			if n := width.LookupRune(r).Narrow(); n != 0 {
+				r = n
+			}
+		}
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			continue
 		}

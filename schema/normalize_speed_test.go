@@ -1,0 +1,70 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/width"
+)
+
+// normalizeReference is Normalize as first written (width.Narrow over the
+// whole string): the per-rune version must give the same result.
+func normalizeReference(s string) string {
+	s = width.Narrow.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		switch r {
+		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
+			continue
+		case '､':
+			r = '、'
+		case '｡':
+			r = '。'
+		}
+		if t, ok := tradToSimp[r]; ok {
+			r = t
+		}
+		b.WriteRune(r)
+	}
+	return fixNumbering(b.String())
+}
+
+func TestNormalizeSameAsReference(t *testing.T) {
+	inputs := []string{"１．属于国家秘密", "（三） 不予公开", "危及「三安全一稳定」", "本年新 制作数量", "規範性文件", "ＡＢＣ　１２３", "｢x｣", "＂x＂", "，。、；：！？（）【】", "\u200b\ufeff1、重复申请"}
+	for _, f := range Formats {
+		for _, c := range f.Cells(nil) {
+			inputs = append(inputs, c.RowLabel, c.ColLabel)
+		}
+		for _, s := range f.Sections {
+			inputs = append(inputs, s.Heading)
+			inputs = append(inputs, s.Variants...)
+		}
+	}
+	// Real text when the corpus is there: every line of every report.
+	files, _ := filepath.Glob("../../shared/corpus/*.txt")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			inputs = append(inputs, strings.Split(string(b), "\n")...)
+		}
+	}
+	for r := rune(0x2000); r < 0x10000; r++ {
+		inputs = append(inputs, string(r))
+	}
+	for _, in := range inputs {
+		assert.Equal(t, normalizeReference(in), Normalize(in), "%q", in)
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	for b.Loop() {
+		Normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+	}
+}
