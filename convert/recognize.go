@@ -86,6 +86,10 @@ type recognizer struct {
 	f        *schema.Format
 	items    []item
 	headings int
+	title    []int // the items that make the title
+	// gluedTitle is a title found glued to the start of the first
+	// paragraph (reflowed PDF text); the paragraph keeps the rest.
+	gluedTitle string
 	// per-table state
 	found      map[string]bool // tables with a recognized label or value
 	t4runs     []t4run
@@ -335,14 +339,47 @@ func (rc *recognizer) titleItems() []int {
 	return nil
 }
 
+var reGluedTitle = regexp.MustCompile(`^([^，。；：:,;“”"（）()\s本]{2,30}?\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年度?\s*政府信息公开工作年度报告)\s*(\S.*)$`)
+
+// splitGluedTitle finds a title glued to the start of the first paragraph
+// ("某某区人民政府2024 年政府信息公开工作年度报告本报告由…").
+func (rc *recognizer) splitGluedTitle() {
+	for i := range rc.items {
+		it := &rc.items[i]
+		if it.section > 0 {
+			return
+		}
+		if !it.para || strings.TrimSpace(it.text) == "" {
+			continue
+		}
+		if it.body {
+			return
+		}
+		if m := reGluedTitle.FindStringSubmatch(strings.TrimSpace(it.text)); m != nil {
+			rc.gluedTitle = m[1]
+			it.text = m[2]
+		}
+		return
+	}
+}
+
 func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
-	if ti := rc.titleItems(); ti != nil {
+	rc.title = rc.titleItems()
+	if rc.title == nil {
+		rc.splitGluedTitle()
+	}
+	if ti := rc.title; ti != nil {
 		var parts []string
 		for _, i := range ti {
 			parts = append(parts, strings.TrimSpace(rc.items[i].text))
 		}
 		r.Title = strings.Join(parts, "")
+	}
+	if rc.gluedTitle != "" {
+		r.Title = rc.gluedTitle
+	}
+	if r.Title != "" {
 		m := reYearTitle.FindStringSubmatchIndex(r.Title)
 		if m != nil {
 			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
@@ -480,7 +517,7 @@ func (rc *recognizer) buildSections() {
 		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
 	}
 	title := map[int]bool{}
-	for _, i := range rc.titleItems() {
+	for _, i := range rc.title {
 		title[i] = true
 	}
 	cur := 0
@@ -573,6 +610,23 @@ func (rc *recognizer) finish() {
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
 		case !ok && any:
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
+		}
+	}
+	// The （七）总计 × 总计 corner sums its row in the canonical workbook; it
+	// is also the column's sum of the result rows.
+	corner := "t3.result_total.total"
+	if got, ok := r.Cells[corner]; ok {
+		sum, all := 0.0, true
+		for _, row := range f.T3DataRows(r.Layout) {
+			if !row.Result {
+				continue
+			}
+			v, ok := r.Cells["t3."+row.ID+".total"]
+			all = all && ok
+			sum += v
+		}
+		if all && !nearlyEqual(got, sum) {
+			r.AddNote(report.NotePublishedTotal, r.Pos[corner], fmt.Sprintf("表三（七）总计·总计：各办理结果总计之和为%s，表中为%s（按原文保留）", report.FormatNumber(sum), report.FormatNumber(got)), corner)
 		}
 	}
 	sortNotes(r.Notes)

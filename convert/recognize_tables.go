@@ -445,6 +445,32 @@ func (rc *recognizer) tableOfLabel(text string) string {
 
 // matchRow recognizes a printed row label in the table context.
 func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
+	h := rc.matchRowText(ctx, text, lastT3)
+	if h != nil || ctx != "t3" {
+		return h
+	}
+	// A group label and its first item in one cell ("（四）无法提供
+	// 1.本机关不掌握相关政府信息"): the item names the row.
+	n := normText(text)
+	for _, g := range rc.f.T3Rows {
+		if !g.IsGroup {
+			continue
+		}
+		for _, gl := range append([]string{g.Label}, g.Variants...) {
+			gn := normText(gl)
+			if len(gn) < len(n) && strings.HasPrefix(n, gn) && ordinalOf(gn) != "" {
+				if h := rc.matchRowText(ctx, n[len(gn):], lastT3); h != nil && !h.partial && !h.t3row.IsGroup {
+					h.printed = text
+					return h
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matchRowText recognizes one printed label.
+func (rc *recognizer) matchRowText(ctx, text string, lastT3 int) *rowHit {
 	f := rc.f
 	if ctx != "t3" {
 		if b, row, m, ok := f.MatchT2Row(text); ok {

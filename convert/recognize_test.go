@@ -717,3 +717,43 @@ func TestBlankCellsWithNotes(t *testing.T) {
 	}
 	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
 }
+
+// TestCornerTotal: （七）总计 × 总计 that equals its row but not its column.
+func TestCornerTotal(t *testing.T) {
+	text := t3Head
+	for _, row := range schema.Get("2019").T3DataRows(nil) {
+		switch {
+		case row.ID == "granted":
+			text += row.Label + " | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+		case row.ID == "result_total":
+			text += row.Label + " | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+		case row.Result:
+			text += row.Label + " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+		}
+	}
+	r := recog(t, "2019", text)
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.natural"))
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.total"))
+}
+
+// TestGluedTitle: reflowed PDF text glues the title to the preamble.
+func TestGluedTitle(t *testing.T) {
+	r := recog(t, "", "某某区人民政府2024 年政府信息公开工作年度报告本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2024 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, []string{"本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。"}, r.Sections[0].Paragraphs)
+	// A preamble that names the report is not a title.
+	r = recog(t, "", "本报告是某某区2024年政府信息公开工作年度报告，由办公室编制。\n一、总体情况\n")
+	assert.Equal(t, "", r.Title)
+}
+
+// TestGroupAndItemInOneCell: "（四）无法提供 1.本机关不掌握相关政府信息" in one
+// cell names the item's row.
+func TestGroupAndItemInOneCell(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（四）无法提供 1.本机关不掌握相关政府信息 | 31 | 0 | 0 | 0 | 0 | 0 | 31 |\n"+
+		"三、本年度办理结果（一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 31.0, r.Cells["t3.unable.not_held.natural"])
+	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
+}
