@@ -707,6 +707,9 @@ func splitUTF16(s string, max int) []string {
 	return append(out, b.String())
 }
 
+// templateTextRows is the number of 正文 rows a template gives each section.
+const templateTextRows = 4
+
 func (ww *wbWriter) textSheet() error {
 	f := ww.f
 	sheet := templates.SheetText
@@ -716,6 +719,12 @@ func (ww *wbWriter) textSheet() error {
 		first := true
 		if len(s.Paragraphs) == 0 {
 			rows = append(rows, row{s.ID, s.Heading, ""})
+			if ww.o.Template {
+				// Rows ready to type in, marked with their section.
+				for i := 1; i < templateTextRows; i++ {
+					rows = append(rows, row{s.ID, "", ""})
+				}
+			}
 			continue
 		}
 		for _, p := range s.Paragraphs {
