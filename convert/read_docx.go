@@ -508,6 +508,23 @@ func (dr *docxReader) table(tbl *xnode) {
 					}
 				}
 			}
+			if tcPr != nil && tcPr.has("hMerge") && tcPr.child("hMerge").val() != "restart" && len(row) > 0 {
+				// Legacy horizontal merge: this cell continues the one on its left.
+				o := ro[len(ro)-1]
+				var top *Cell
+				if o.r == r {
+					top = &row[o.c] // rows are built from column 0
+				} else {
+					top = &grid[o.r][o.c]
+				}
+				top.ColSpan += span
+				for k := 0; k < span; k++ {
+					row = append(row, Cell{Text: top.Text, Pos: top.Pos, Cont: true})
+					ro = append(ro, o)
+				}
+				col += span
+				continue
+			}
 			if merge == "continue" && r > 0 && col < len(orig[r-1]) {
 				o := orig[r-1][col]
 				top := &grid[o.r][o.c]

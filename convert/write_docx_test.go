@@ -160,3 +160,15 @@ func TestReadDocxNumbering(t *testing.T) {
 	assert.Equal(t, "九十九", chineseNumeral(99))
 	assert.Equal(t, "十一", chineseNumeral(11))
 }
+
+func TestReadDocxHMerge(t *testing.T) {
+	docXML := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wNS + `><w:body><w:tbl>
+<w:tr><w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>第二十条第（一）项</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:hMerge w:val="continue"/></w:tcPr><w:p/></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl></w:body></w:document>`
+	d, err := docxDocument("h.docx", writeZip(t, map[string]string{"word/document.xml": docXML}, []string{"word/document.xml"}))
+	require.NoError(t, err)
+	g := grids(d)[0]
+	assert.Equal(t, [][]string{{"第二十条第（一）项", "^", "^"}, {"规章", "1", "2"}}, gridTexts(g))
+	assert.Equal(t, 3, g.Rows[0][0].ColSpan)
+}
