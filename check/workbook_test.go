@@ -114,6 +114,23 @@ var tampers = []tamper{
 		}
 		return "wb.layout_shifted", "", ""
 	}},
+	{"deleted column in 表三", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.research.natural")
+		if c == nil {
+			c = b.Cell("t3.granted.research")
+		}
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.RemoveCol(c.Sheet, col))
+		return "wb.layout_shifted", "", ""
+	}},
+	{"inserted row in 表二", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t2.rules.issued")
+		if c == nil {
+			c = b.Cell("t2.rules.made_new")
+		}
+		require.NoError(t, f.InsertRows(c.Sheet, c.Row, 1))
+		return "wb.layout_shifted", "", ""
+	}},
 	{"renamed sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
 		return "wb.sheet_missing", "", ""
