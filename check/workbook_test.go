@@ -115,10 +115,7 @@ var tampers = []tamper{
 		return "wb.layout_shifted", "", ""
 	}},
 	{"deleted column in 表三", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
-		c := b.Cell("t3.research.natural")
-		if c == nil {
-			c = b.Cell("t3.granted.research")
-		}
+		c := b.Cell("t3.granted.research")
 		col, _ := excelize.ColumnNumberToName(c.Col)
 		require.NoError(t, f.RemoveCol(c.Sheet, col))
 		return "wb.layout_shifted", "", ""
