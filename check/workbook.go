@@ -356,8 +356,10 @@ func (w *wbCheck) formulas() {
 		cached := strings.TrimSpace(w.at(c.Sheet, c.Ref))
 		cv, err := strconv.ParseFloat(cached, 64)
 		switch {
-		case cached == "" && v == 0:
-		case cached == "" || err != nil || math.Abs(cv-v) > 1e-6:
+		case cached == "":
+			// No cached value (openpyxl and some tools save none): nothing
+			// shows a wrong number; the application recomputes on opening.
+		case err != nil || math.Abs(cv-v) > 1e-6:
 			w.add("wb.cache_stale", []string{c.ID}, pos, v, cached,
 				fmt.Sprintf("%s：公式缓存值为%s，按单元格重新计算为%s", c.Label, quote(cached), num(v)))
 		}
