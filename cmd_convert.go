@@ -269,8 +269,6 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		bar.step(failed)
 	})
 	bar.done()
-	// One flush for the whole batch instead of an fsync per file.
-	flushAll()
 	interrupted := runErr != nil
 	if table != nil && !interrupted {
 		err := table.Flush()

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/schema"
 )
@@ -34,15 +35,83 @@ var reGluedRow = regexp.MustCompile(`(数量|公开|秘密|权益|信息|案卷|
 func scoreGlued(lines []string) int {
 	n := 0
 	for _, ln := range lines {
-		if strings.ContainsAny(ln, "|｜\t") {
+		if strings.ContainsAny(ln, "|｜\t") || !hasDigitRun(ln, 5) {
 			continue
 		}
-		n += len(reGluedRow.FindAllStringIndex(ln, -1))
+		if utf8.RuneCountInString(ln) < 300 && valueRowGaps(ln) > 0 {
+			continue // a row of separated values (pdftotext -raw)
+		}
+		n += countGluedRows(ln)
 	}
 	if n < 3 {
 		return 0
 	}
 	return 10 * n
+}
+
+// hasDigitRun reports whether s holds k ASCII digits in a row: a cheap
+// filter before countGluedRows.
+func hasDigitRun(s string, k int) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+			if n >= k {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+// gluedLabelEnds are the label endings of reGluedRow.
+var gluedLabelEnds = []string{"数量", "公开", "秘密", "权益", "信息", "案卷", "事项", "制作", "明确", "申请", "出版物", "总计", "办理", "规章", "文件", "许可", "处罚", "强制", "收费"}
+
+// countGluedRows is len(reGluedRow.FindAllStringIndex(ln, -1)) without the
+// regexp, whose alternation tried at every position of every narrative line
+// was a third of reading a report: a match is a maximal run of ≥ 5 digits
+// (the regexp's greedy [0-9]{5,} always takes the whole run, and a label
+// ending is never a digit) preceded by a label ending and at most one space
+// or no-break space.
+func countGluedRows(ln string) int {
+	n := 0
+	for i := 0; i < len(ln); {
+		if ln[i] < '0' || ln[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ln) && ln[j] >= '0' && ln[j] <= '9' {
+			j++
+		}
+		if j-i >= 5 {
+			pre := ln[:i]
+			if strings.HasSuffix(pre, " ") {
+				if gluedLabelBefore(pre[:len(pre)-1]) || gluedLabelBefore(pre) {
+					n++
+				}
+			} else if strings.HasSuffix(pre, "\u00a0") {
+				if gluedLabelBefore(pre[:len(pre)-len("\u00a0")]) {
+					n++
+				}
+			} else if gluedLabelBefore(pre) {
+				n++
+			}
+		}
+		i = j
+	}
+	return n
+}
+
+func gluedLabelBefore(s string) bool {
+	for _, w := range gluedLabelEnds {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldText is the text with each rune folded as schema.Normalize folds a
@@ -206,7 +275,22 @@ type gluedTok struct {
 }
 
 func isRunRune(r rune) bool {
-	return r >= '0' && r <= '9' || r == '-' || r == '+' || r == '.' || r == '－'
+	return r >= '0' && r <= '9' || r == '-' || r == '+' || r == '.'
+}
+
+// thousands reports whether the comma at i separates thousands: a digit
+// before it and at least three after it (glued text may run the next cell's
+// digits on; the enumerator keeps the group at three).
+func (ft *foldText) thousands(i, to int) bool {
+	if i == 0 || ft.fold[i-1] < '0' || ft.fold[i-1] > '9' {
+		return false
+	}
+	for k := 1; k <= 3; k++ {
+		if i+k >= to || ft.fold[i+k] < '0' || ft.fold[i+k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // tokenize walks a region: at each place a label matching there wins over
@@ -254,14 +338,16 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
 			endGroup()
-		case isRunRune(r):
+		case isRunRune(ft.fold[i]):
+			// Full-width digits and signs fold to ASCII.
 			if run == nil {
 				run = &gluedTok{run: true, start: i}
 			}
-			if r == '－' {
-				r = '-'
-			}
-			grp.WriteRune(r)
+			grp.WriteRune(ft.fold[i])
+		case (r == ',' || r == '，') && grp.Len() > 0 && ft.thousands(i, to):
+			// A thousands separator: a comma between a digit and three
+			// digits that end there.
+			grp.WriteRune(',')
 		case r == '元' && grp.Len() > 0:
 			grp.WriteRune(r)
 		case r == '万' && i+1 < to && ft.raw[i+1] == '元' && grp.Len() > 0:
@@ -345,6 +431,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 	type head struct {
 		id         string
 		start, end int
+		marker     bool // a table's first label standing in for its heading
 	}
 	var heads []head
 	from := 0
@@ -353,9 +440,32 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		if s < 0 {
 			continue
 		}
-		heads = append(heads, head{id, s, e})
+		heads = append(heads, head{id: id, start: s, end: e})
 		from = e
 	}
+	// A table printed without its section heading starts at its own first
+	// label.
+	have := map[string]bool{}
+	after := 0
+	for _, h := range heads {
+		have[h.id] = true
+		if h.id == "s1" {
+			after = h.end
+		}
+	}
+	for _, m := range []struct{ id, label string }{
+		{"s2", "第二十条第（一）项"}, {"s3", schema.T3Note}, {"s3", "一、本年新收政府信息公开申请数量"},
+		{"s3", "一、本年新收到政府信息公开申请数量"}, {"s4", schema.T4Review + schema.T4Litigation},
+	} {
+		if have[m.id] {
+			continue
+		}
+		if st, _ := ft.find(after, [][]rune{[]rune(schema.Normalize(m.label))}); st >= 0 {
+			heads = append(heads, head{id: m.id, start: st, end: st, marker: true})
+			have[m.id] = true
+		}
+	}
+	sort.SliceStable(heads, func(i, j int) bool { return heads[i].start < heads[j].start })
 	paras := func(a, b int) {
 		if a >= b {
 			return
@@ -387,7 +497,9 @@ func parseGlued(name string, lines []string) (*Document, error) {
 	prev := 0
 	for hi, h := range heads {
 		paras(prev, h.start)
-		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: string(ft.raw[h.start:h.end]), Pos: pos(h.start)})
+		if !h.marker {
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: string(ft.raw[h.start:h.end]), Pos: pos(h.start)})
+		}
 		end := len(ft.raw)
 		if hi+1 < len(heads) {
 			end = heads[hi+1].start
@@ -508,6 +620,13 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		}
 	}
 	resolveSplits(f, layout, rows)
+	narr := len(ft.raw)
+	for _, h := range heads {
+		if h.id == "s2" {
+			narr = h.start
+		}
+	}
+	applyNarrative(rows, t2NarrativeFigures(f, string(ft.raw[:narr])))
 	gi := 0
 	for bi := range doc.Blocks {
 		if doc.Blocks[bi].Kind != Grid {
@@ -573,4 +692,56 @@ func rowCells(f *schema.Format, table, label string) ([]string, []schema.Kind) {
 		}
 	}
 	return ids, kinds
+}
+
+// The phrases of the narrative that state 表二 figures, per column (a number
+// of 件 after the verb, in a sentence naming the row).
+var t2Phrases = map[string]*regexp.Regexp{
+	"issued":   regexp.MustCompile(`(?:制发|印发|出台|制定)[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"made_new": regexp.MustCompile(`(?:新制作|制发|印发|制定)[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"repealed": regexp.MustCompile(`废止[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+	"in_force": regexp.MustCompile(`现行有效[^0-9。；，,、]{0,12}?([0-9]+)\s*件`),
+}
+
+// t2NarrativeFigures finds the figures the narrative states for 表二's
+// 规章 and 规范性文件 rows: the first match per cell, in a clause that names
+// exactly one of the two rows.
+func t2NarrativeFigures(f *schema.Format, text string) map[string]narrativeFigure {
+	out := map[string]narrativeFigure{}
+	clauses := regexp.MustCompile(`[。；;，,]`).Split(text, -1)
+	for _, cl := range clauses {
+		norm := strings.Contains(cl, "规范性文件")
+		rules := strings.Contains(strings.ReplaceAll(cl, "规章制度", ""), "规章")
+		if norm == rules {
+			continue
+		}
+		row := "rules"
+		if norm {
+			row = "normative"
+		}
+		for _, b := range f.T2 {
+			for _, c := range b.Cols {
+				re, ok := t2Phrases[c.ID]
+				if !ok || b.Rows[0].ID != "rules" {
+					continue
+				}
+				id := "t2." + row + "." + c.ID
+				if _, done := out[id]; done {
+					continue
+				}
+				if m := re.FindStringSubmatch(cl); m != nil {
+					v := 0.0
+					for _, d := range m[1] {
+						v = v*10 + float64(d-'0')
+					}
+					q := []rune(strings.TrimSpace(cl))
+					if len(q) > 40 {
+						q = q[:40]
+					}
+					out[id] = narrativeFigure{Value: v, Quote: string(q)}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -21,9 +21,9 @@ import (
 const maxSplits = 200000
 
 var (
-	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
-	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*)$`)
-	reSplitAmount = regexp.MustCompile(`^(0|[1-9][0-9]*)(\.[0-9]+)?(万元|元)?$`)
+	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
+	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
+	reSplitAmount = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)(\.[0-9]+)?(万元|元)?$`)
 )
 
 // validToken reports whether tok is a value a cell of kind k may hold when
@@ -85,7 +85,7 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 			if !validToken(tok, kinds[c]) {
 				// A longer token may become valid again only for an amount
 				// (decimals, a unit to come) or after a lone sign.
-				if kinds[c] == schema.Amount || tok == "-" || tok == "+" {
+				if kinds[c] == schema.Amount || tok == "-" || tok == "+" || strings.Contains(tok, ",") {
 					continue
 				}
 				break
@@ -282,6 +282,46 @@ func resolveSplits(f *schema.Format, layout []string, rows []*splitRow) {
 	}
 }
 
+// narrativeFigure is a figure the narrative states for a cell.
+type narrativeFigure struct {
+	Value float64
+	Quote string // the sentence, shortened
+}
+
+// applyNarrative lets figures the narrative states break the ties left among
+// row-valid candidates: a figure keeps the candidates that agree with it; a
+// figure no candidate agrees with (the narrative counting something else)
+// is ignored.
+func applyNarrative(rows []*splitRow, figs map[string]narrativeFigure) {
+	for _, r := range rows {
+		if len(r.Cands) < 2 {
+			continue
+		}
+		var used []string
+		for i, id := range r.IDs {
+			fig, ok := figs[id]
+			if !ok {
+				continue
+			}
+			var keep [][]string
+			for _, c := range r.Cands {
+				if v, ok := tokenNum(c[i], r.Kinds[i]); ok && v == fig.Value {
+					keep = append(keep, c)
+				}
+			}
+			if len(keep) > 0 && len(keep) < len(r.Cands) {
+				r.Cands = keep
+				used = append(used, "正文“"+fig.Quote+"”")
+			}
+		}
+		if len(used) > 0 && len(r.Cands) == 1 {
+			r.Why = fmt.Sprintf("按值规则有 %d 种拆法，仅此一种与%s相符", r.Valid, strings.Join(used, "、"))
+		} else if len(used) > 0 {
+			r.Why = "正文所述数字缩小了可能的拆分：" + strings.Join(used, "、")
+		}
+	}
+}
+
 // cells turns a resolved row into grid cells: a value where every
 // remaining candidate agrees, else a missing cell with an ambiguous_split
 // note listing the candidates.
@@ -329,7 +369,11 @@ func (r *splitRow) cells() []Cell {
 		}
 		if agree {
 			out[i].Text = r.Cands[0][i]
-			out[i].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: fmt.Sprintf("%s有 %d 种可能的拆分，各种拆分在此格一致：%s", src, len(r.Cands), r.Cands[0][i])}
+			detail := fmt.Sprintf("%s有 %d 种可能的拆分，各种拆分在此格一致：%s", src, len(r.Cands), r.Cands[0][i])
+			if r.Why != "" {
+				detail += "（" + r.Why + "）"
+			}
+			out[i].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: detail}
 			continue
 		}
 		// The cell keeps the run as printed: it is missing (the note says

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"sort"
 	"strings"
 	"testing"
 
@@ -33,11 +34,14 @@ type synthReport struct {
 	format string
 	year   int
 	agency string
-	vals   map[string]float64
-	text   map[string]string // value as printed
-	t2, t3 []synthRow
-	t4hdr  [][]string
-	t4ids  []string
+	// omitHead leaves a section heading out; omitTable leaves a section's
+	// table out (by section id).
+	omitHead, omitTable map[string]bool
+	vals                map[string]float64
+	text                map[string]string // value as printed
+	t2, t3              []synthRow
+	t4hdr               [][]string
+	t4ids               []string
 }
 
 var synthAgencies = []string{"青禾县人民政府", "临川市白鹭区人民政府", "云岭市人民政府办公室", "海棠新区管理委员会"}
@@ -201,6 +205,14 @@ func newSynth(seed int64, format string) *synthReport {
 	return s
 }
 
+// tableSec is the section id whose table is printed, or "" when omitted.
+func (s *synthReport) tableSec(id string) string {
+	if s.omitTable[id] {
+		return ""
+	}
+	return id
+}
+
 func (s *synthReport) title() string {
 	return fmt.Sprintf("%s%d年政府信息公开工作年度报告", s.agency, s.year)
 }
@@ -240,11 +252,13 @@ func (s *synthReport) renderSeparated(row func(cells []string) []string) string 
 	var b []string
 	b = append(b, s.title(), "本报告依据《中华人民共和国政府信息公开条例》编制。")
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b = append(b, s.heading(id))
+		if !s.omitHead[id] {
+			b = append(b, s.heading(id))
+		}
 		if t := s.narrative(id); t != "" {
 			b = append(b, t)
 		}
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for _, r := range s.t2 {
 				b = append(b, row(s.cells(r))...)
@@ -278,16 +292,10 @@ func (s *synthReport) renderSeparated(row func(cells []string) []string) string 
 	return strings.Join(b, "\n") + "\n"
 }
 
-// pad right-pads to a display width (CJK counts 2).
+// pad right-pads to a width in characters: pdftotext -layout puts every
+// character, CJK included, in one column of its grid.
 func pad(s string, w int) string {
-	n := 0
-	for _, r := range s {
-		if r > 0x2e80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
+	n := len([]rune(s))
 	if n >= w {
 		return s + "  "
 	}
@@ -337,7 +345,7 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 			return []string{label + " " + vals(ids)}
 		}
 		if len([]rune(label)) <= 16 {
-			return []string{"      " + pad(label, 40) + vals(ids)}
+			return []string{"      " + pad(label, 26) + vals(ids)}
 		}
 		c := chunks(label, 14)
 		at := rng.Intn(len(c) + 1) // values before, between or after the fragments
@@ -345,10 +353,10 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		for i := 0; i <= len(c); i++ {
 			if i == at {
 				if i < len(c) {
-					out = append(out, "      "+pad(c[i], 40)+vals(ids))
+					out = append(out, "      "+pad(c[i], 26)+vals(ids))
 					continue
 				}
-				out = append(out, strings.Repeat(" ", 46)+vals(ids))
+				out = append(out, strings.Repeat(" ", 32)+vals(ids))
 				continue
 			}
 			if i < len(c) {
@@ -374,17 +382,40 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		page++
 	}
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b = append(b, "   "+s.heading(id))
+		if !s.omitHead[id] {
+			b = append(b, "   "+s.heading(id))
+		}
 		if t := s.narrative(id); t != "" {
 			b = append(b, "   "+t)
 		}
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for i, r := range s.t2 {
-				if r.hdr != nil {
+				switch {
+				case raw && r.hdr != nil:
 					b = append(b, hdr(r.hdr))
-				} else {
+				case raw:
 					b = append(b, line(r.label, r.ids)...)
+				case r.hdr != nil && len(r.hdr) == 1:
+					b = append(b, "              "+r.hdr[0])
+				case r.hdr != nil:
+					// Header words centred over their columns of 16.
+					ln := "      " + pad(r.hdr[0], 26)
+					for _, w := range r.hdr[1:] {
+						n := len([]rune(w))
+						left := (16 - n) / 2
+						if left < 1 {
+							left = 1
+						}
+						ln += strings.Repeat(" ", left) + w + strings.Repeat(" ", max(16-left-n, 1))
+					}
+					b = append(b, ln)
+				default:
+					ln := "      " + pad(r.label, 26)
+					for _, id := range r.ids {
+						ln += fmt.Sprintf("%10s      ", s.text[id])
+					}
+					b = append(b, ln)
 				}
 				if i == 5 {
 					pageBreak()
@@ -476,9 +507,11 @@ func (s *synthReport) renderGlued(rng *rand.Rand, sporadic bool) string {
 		}
 	}
 	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
-		b.WriteString(s.heading(id))
+		if !s.omitHead[id] {
+			b.WriteString(s.heading(id))
+		}
 		b.WriteString(s.narrative(id))
-		switch id {
+		switch s.tableSec(id) {
 		case "s2":
 			for _, r := range s.t2 {
 				if r.hdr != nil {
@@ -543,6 +576,9 @@ func TestLayoutVariants(t *testing.T) {
 			}
 			for name, text := range texts {
 				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					if want := map[string]string{"pdftotext -layout": "pdflayout", "pdftotext -raw": "pdfraw"}[name]; want != "" {
+						assert.Equal(t, want, pickTextLayout(splitLines(text)).name)
+					}
 					doc, err := readText("r.txt", text)
 					require.NoError(t, err)
 					r, err := Recognize(doc, Options{})
@@ -565,6 +601,7 @@ func TestLayoutVariants(t *testing.T) {
 			}
 			for name, text := range glued {
 				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					assert.Equal(t, "glued", pickTextLayout(splitLines(text)).name)
 					doc, err := readText("r.txt", text)
 					require.NoError(t, err)
 					r, err := Recognize(doc, Options{})
@@ -600,7 +637,142 @@ func TestLayoutVariants(t *testing.T) {
 			}
 		}
 	}
-	for name, c := range total {
+	var names []string
+	for name := range total {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c := total[name]
 		t.Logf("%-34s right %d, missing with note %d, of %d cells", name, c[0], c[1], c[2])
+	}
+}
+
+// TestLayoutBlankCells blanks a few cells (a blank prints nothing in PDF
+// text): `-layout` text places the other values by their columns and reads
+// every cell; `-raw` text cannot tell where the blank was and leaves that
+// row missing with a note. No wrong value either way.
+func TestLayoutBlankCells(t *testing.T) {
+	for seed := int64(1); seed <= 6; seed++ {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(seed, format)
+			rng := rand.New(rand.NewSource(seed))
+			blank := map[string]bool{}
+			for _, r := range s.t3 {
+				if r.ids != nil && rng.Intn(4) == 0 {
+					id := r.ids[1+rng.Intn(4)] // a middle column
+					blank[id] = true
+					s.text[id] = ""
+				}
+			}
+			for _, id := range []string{"t2.rules." + map[string]string{"2019": "published_new", "2021": "repealed"}[format]} {
+				blank[id] = true
+				s.text[id] = ""
+			}
+			for _, raw := range []bool{false, true} {
+				name := map[bool]string{false: "layout", true: "raw"}[raw]
+				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					text := s.renderPDF(rand.New(rand.NewSource(seed)), raw)
+					doc, err := readText("r.txt", text)
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					amb := map[string]bool{}
+					for _, n := range r.Notes {
+						if n.Kind == report.NoteAmbiguousSplit {
+							for _, c := range n.Cells {
+								amb[c] = true
+							}
+						}
+					}
+					for id, v := range s.vals {
+						got, ok := r.Cells[id]
+						switch {
+						case blank[id]:
+							assert.False(t, ok, "%s is blank in the source, read %v", id, got)
+						case ok:
+							assert.InDelta(t, v, got, 1e-9, "wrong value at %s", id)
+						case raw:
+							assert.True(t, amb[id], "%s missing without a note", id)
+						default:
+							t.Errorf("%s not read from -layout text", id)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestLayoutMissingParts: a report missing a section heading, a section or a
+// whole table still converts what is there, in every layout xxgk reads
+// without separators.
+func TestLayoutMissingParts(t *testing.T) {
+	cases := []struct {
+		name            string
+		omitHead, table []string
+	}{
+		{"no heading 二", []string{"s2"}, nil},
+		{"no heading 三", []string{"s3"}, nil},
+		{"no heading 四", []string{"s4"}, nil},
+		{"no section 五", []string{"s5"}, nil},
+		{"no table 四", nil, []string{"s4"}},
+		{"no table 二", nil, []string{"s2"}},
+	}
+	for _, tc := range cases {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(3, format)
+			s.omitHead, s.omitTable = map[string]bool{}, map[string]bool{}
+			for _, h := range tc.omitHead {
+				s.omitHead[h] = true
+			}
+			for _, x := range tc.table {
+				s.omitTable[x] = true
+			}
+			texts := map[string]string{
+				"layout": s.renderPDF(rand.New(rand.NewSource(1)), false),
+				"raw":    s.renderPDF(rand.New(rand.NewSource(1)), true),
+				"glued":  s.renderGlued(rand.New(rand.NewSource(1)), true),
+			}
+			for _, lay := range []string{"layout", "raw", "glued"} {
+				t.Run(tc.name+"/"+format+"/"+lay, func(t *testing.T) {
+					doc, err := readText("r.txt", texts[lay])
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					gone := map[string]bool{}
+					for _, x := range tc.table {
+						gone[map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[x]] = true
+					}
+					amb := map[string]bool{}
+					for _, n := range r.Notes {
+						if n.Kind == report.NoteAmbiguousSplit {
+							for _, c := range n.Cells {
+								amb[c] = true
+							}
+						}
+					}
+					if len(gone) > 0 {
+						kinds := map[string]bool{}
+						for _, n := range r.Notes {
+							kinds[n.Kind] = true
+						}
+						assert.True(t, kinds[report.NoteTableMissing], "a table_missing note")
+					}
+					for id, v := range s.vals {
+						got, ok := r.Cells[id]
+						switch {
+						case gone[schema.TableOf(id)]:
+							assert.False(t, ok, "%s read from a table that is not there", id)
+						case ok:
+							assert.InDelta(t, v, got, 1e-9, "wrong value at %s", id)
+						case lay == "glued" && amb[id]:
+						default:
+							t.Errorf("%s not read", id)
+						}
+					}
+				})
+			}
+		}
 	}
 }

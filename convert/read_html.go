@@ -41,7 +41,10 @@ import (
 const maxSpan = 1000
 
 func readHTML(name, text string) (*Document, error) {
-	text = unwrapJSString(text)
+	if !strings.Contains(strings.ToLower(text), "<script") {
+		// A file that is itself a JavaScript string or a JSON payload.
+		text = unwrapJSString(text)
+	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
@@ -49,6 +52,21 @@ func readHTML(name, text string) (*Document, error) {
 	body := findElement(root, "body")
 	if body == nil {
 		body = root
+	}
+	if !hasReportContent(body) {
+		// The report may be held in a script string (a portal clone that
+		// writes the article with document.write or a JSON payload).
+		for _, inner := range []string{scriptHTML(root), unwrapJSString(text)} {
+			if inner == "" || inner == text {
+				continue
+			}
+			if r2, err := html.Parse(strings.NewReader(inner)); err == nil {
+				if b2 := findElement(r2, "body"); b2 != nil && hasReportContent(b2) {
+					root, body = r2, b2
+					break
+				}
+			}
+		}
 	}
 	hr := &htmlReader{doc: &Document{Name: name}, name: name, own: isXXGKPage(root)}
 	article := findArticle(body)
@@ -482,13 +500,16 @@ func (hr *htmlReader) table(t *html.Node) {
 	prefix := hr.name + ":table" + strconv.Itoa(hr.grids) + "!"
 	grid := make([][]Cell, len(trs))
 	taken := make([][]bool, len(trs))
-	set := func(r, c int, cell Cell) {
+	origin := make([][]int, len(trs)) // the column where the covering cell starts
+	set := func(r, c int, cell Cell, oc int) {
 		for len(grid[r]) <= c {
 			grid[r] = append(grid[r], Cell{})
 			taken[r] = append(taken[r], false)
+			origin[r] = append(origin[r], len(origin[r]))
 		}
 		grid[r][c] = cell
 		taken[r][c] = true
+		origin[r][c] = oc
 	}
 	for r, tr := range trs {
 		col := 0
@@ -511,7 +532,7 @@ func (hr *htmlReader) table(t *html.Node) {
 					if !cell.Cont {
 						cell.RowSpan, cell.ColSpan = rs, cs
 					}
-					set(r+dr, col+dc, cell)
+					set(r+dr, col+dc, cell, col)
 				}
 			}
 			col += cs
@@ -525,8 +546,53 @@ func (hr *htmlReader) table(t *html.Node) {
 			}
 		}
 	}
+	grid = dropPhysicalColumns(grid, origin)
 	pos := prefix + "A1"
 	hr.doc.Blocks = append(hr.doc.Blocks, Block{Kind: Grid, Rows: grid, Pos: pos})
+}
+
+// dropPhysicalColumns removes the grid columns in which no cell starts in
+// any row (every position a horizontal continuation of a merge from the
+// left): a physical grid wider than the logical one, as Word leaves behind
+// when merged cells of different rows do not line up.
+func dropPhysicalColumns(grid [][]Cell, origin [][]int) [][]Cell {
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	keep := make([]bool, width)
+	for r, row := range grid {
+		for c := range row {
+			if origin[r][c] == c {
+				keep[c] = true
+			}
+		}
+	}
+	drop := false
+	for _, k := range keep {
+		drop = drop || !k
+	}
+	if !drop {
+		return grid
+	}
+	out := make([][]Cell, len(grid))
+	for r, row := range grid {
+		for c, cell := range row {
+			if keep[c] {
+				out[r] = append(out[r], cell)
+				continue
+			}
+			// A dropped position narrows the merge that covered it.
+			if o := origin[r][c]; o < c && !grid[r][o].Cont && grid[r][o].ColSpan > 1 {
+				for k := range out[r] {
+					if out[r][k].Pos == grid[r][o].Pos && !out[r][k].Cont {
+						out[r][k].ColSpan--
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // cellRef is a spreadsheet-style reference of a grid position ("D5").
@@ -601,13 +667,15 @@ func isCJK(r rune) bool {
 }
 
 // textAcc collects text as a browser shows it: runs of white space (and
-// &nbsp;) become one space, dropped between two CJK characters (a line
-// break inside Chinese text is not a space) and at both ends. raw keeps the
+// &nbsp;) become one space, dropped at both ends and, when the run starts
+// with a line break, between two CJK characters (a source line wrapped
+// inside Chinese text is not a space). raw keeps the
 // text exactly (pages written by xxgk), trimming nothing but line breaks.
 type textAcc struct {
-	b       []rune
-	pending bool
-	raw     bool
+	b         []rune
+	pending   bool
+	pendingNL bool // the pending white space holds a line break
+	raw       bool
 }
 
 func isWS(r rune) bool {
@@ -621,14 +689,19 @@ func (a *textAcc) add(s string) {
 	}
 	for _, r := range s {
 		if isWS(r) {
+			if !a.pending {
+				// Only a run that starts with the line break is a wrap
+				// ("部署。 \n聚焦" keeps its space).
+				a.pendingNL = r == '\n' || r == '\r'
+			}
 			a.pending = true
 			continue
 		}
 		if a.pending {
-			if len(a.b) > 0 && !(isCJK(a.b[len(a.b)-1]) && isCJK(r)) && a.b[len(a.b)-1] != ' ' {
+			if len(a.b) > 0 && !(a.pendingNL && isCJK(a.b[len(a.b)-1]) && isCJK(r)) && a.b[len(a.b)-1] != ' ' {
 				a.b = append(a.b, ' ')
 			}
-			a.pending = false
+			a.pending, a.pendingNL = false, false
 		}
 		a.b = append(a.b, r)
 	}
@@ -637,7 +710,7 @@ func (a *textAcc) add(s string) {
 // take returns the collected text and resets the collector.
 func (a *textAcc) take() string {
 	s := string(a.b)
-	a.b, a.pending = a.b[:0], false
+	a.b, a.pending, a.pendingNL = a.b[:0], false, false
 	if a.raw {
 		return strings.Trim(s, "\r\n")
 	}
@@ -646,13 +719,69 @@ func (a *textAcc) take() string {
 	})
 }
 
-// unwrapJSString undoes JavaScript string escapes when the page is held in
-// a script string (most of its quotes are written \").
+// hasReportContent reports whether a data table or a section heading is
+// visible under n.
+func hasReportContent(n *html.Node) bool {
+	found := false
+	eachElement(n, func(e *html.Node) bool {
+		if skipTags[e.Data] {
+			return true
+		}
+		if (e.Data == "table" && !layoutTable(e)) || ((e.Data == "p" || e.Data == "div" || e.Data == "h1" || e.Data == "h2" || e.Data == "h3") && isSectionHeading(plainText(e))) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// scriptHTML returns the HTML held in the string literals of the page's
+// scripts (those that contain markup), unescaped and joined.
+func scriptHTML(root *html.Node) string {
+	var out strings.Builder
+	eachElement(root, func(e *html.Node) bool {
+		if e.Data != "script" || e.FirstChild == nil {
+			return true
+		}
+		src := e.FirstChild.Data
+		for i := 0; i < len(src); i++ {
+			q := src[i]
+			if q != '"' && q != '\'' && q != '`' {
+				continue
+			}
+			j := i + 1
+			for j < len(src) && src[j] != q {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(src) {
+				break
+			}
+			lit := src[i+1 : j]
+			if strings.Contains(lit, "<") && (strings.Contains(lit, "<table") || strings.Contains(lit, "<p") || strings.Contains(lit, "<td")) {
+				out.WriteString(jsUnescape(lit))
+			}
+			i = j
+		}
+		return true
+	})
+	return out.String()
+}
+
+// unwrapJSString undoes JavaScript string escapes when the whole file is a
+// page held in a script string (most of its quotes are written \").
 func unwrapJSString(s string) string {
 	esc := strings.Count(s, `\"`)
 	if esc < 4 || esc*2 < strings.Count(s, `"`) {
 		return s
 	}
+	return jsUnescape(s)
+}
+
+// jsUnescape undoes the escapes of a JavaScript string literal.
+func jsUnescape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {

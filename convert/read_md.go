@@ -238,20 +238,23 @@ func mdInline(s string) string {
 }
 
 // mdLink parses "[text](dest)" at rs[i] == '['; end is the index of ')'.
+// Link texts and destinations longer than a few hundred characters are
+// not links (this keeps a line of brackets from costing quadratic time).
 func mdLink(rs []rune, i int) (string, int, bool) {
+	const maxText, maxDest = 500, 2000
 	j := i + 1
-	for ; j < len(rs) && rs[j] != ']'; j++ {
+	for ; j < len(rs) && rs[j] != ']' && j-i < maxText; j++ {
 		if rs[j] == '\\' {
 			j++
 		}
 	}
-	if j+1 >= len(rs) || rs[j+1] != '(' {
+	if j+1 >= len(rs) || rs[j] != ']' || rs[j+1] != '(' {
 		return "", 0, false
 	}
 	k := j + 2
-	for ; k < len(rs) && rs[k] != ')'; k++ {
+	for ; k < len(rs) && rs[k] != ')' && k-j < maxDest; k++ {
 	}
-	if k >= len(rs) {
+	if k >= len(rs) || rs[k] != ')' {
 		return "", 0, false
 	}
 	return string(rs[i+1 : j]), k, true

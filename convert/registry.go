@@ -217,8 +217,8 @@ func AtomicWrite(path string, data []byte) error { return atomicWrite(path, data
 // the output appear whole or not at all to every reader and to an
 // interrupted process; only after a power failure might a new file be empty.
 // A batch writes thousands of files and an fsync each costs about a
-// millisecond of waiting, more than converting a report: it uses this and
-// flushes once at the end.
+// millisecond of waiting, more than converting a report; like cp, it leaves
+// flushing to the system.
 func AtomicWriteNoSync(path string, data []byte) error { return atomicWrite(path, data, false) }
 
 func atomicWrite(path string, data []byte, sync bool) error {

@@ -52,6 +52,7 @@ var rtSentences = []string{
 	"---",
 	"===",
 	"网址：http://www.example.gov.cn/zwgk/index.html?a=1&b=2",
+	" 前导空格", "尾随空格 ", "两个  空格", "\u3000全角空格开头", "\t制表符",
 }
 
 // randomReport builds a report of the format with random values.

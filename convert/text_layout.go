@@ -2,6 +2,7 @@ package convert
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,6 +158,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 		}
 	}
 	var tb *tableBuilder
+	seen := map[string]bool{}
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -178,8 +180,19 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
 			if tbl := map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[id]; tbl != "" {
 				tb = newTableBuilder(name, tbl)
+				tb.raw = raw
+				seen[tbl] = true
 			}
 			continue
+		}
+		if m := tableMarker(t); m != "" && !seen[m] && (tb == nil || tb.table != m) {
+			// A table whose section heading is missing starts at its own
+			// first line.
+			endPara()
+			endTable()
+			tb = newTableBuilder(name, m)
+			tb.raw = raw
+			seen[m] = true
 		}
 		if tb != nil {
 			if tb.feedLine(i, ln) {
@@ -215,11 +228,16 @@ type tableBuilder struct {
 	last      *asmLabel // the last label started (item or group)
 	vbuf      string
 	pending   []Cell
+	pendingX  [][2]int // x and line of each pending value
 	started   bool
 	t4vals    []Cell
 	t4pos     string
 	notes     []DocNote
 	header    []Cell // t3/t4 header words of the current line
+	// raw: `-raw` text, whose columns carry no position.
+	raw bool
+	// t2hdr: the centres of the value columns of the last 表二 header.
+	t2hdr []int
 }
 
 // outRow is a fixed row (title, header) or a label being assembled.
@@ -234,8 +252,11 @@ type asmLabel struct {
 	norm    string
 	pos     string
 	vals    []Cell
-	group   bool // a group label (no values of its own)
-	six     bool // （六）其他处理: a group, or a data row when values come
+	xs      []int // each value's column (its centre), for aligning blanks
+	lines   []int // each value's line
+	hdr     []int // 表二: the centres of the header's value columns
+	group   bool  // a group label (no values of its own)
+	six     bool  // （六）其他处理: a group, or a data row when values come
 }
 
 func newTableBuilder(name, table string) *tableBuilder {
@@ -377,12 +398,16 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 		if len(words) > 0 && schema.Normalize(words[0]) == t2Contents {
 			tb.item = nil
 			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
+			tb.t2hdr = nil
+			for _, t := range toks[1:] {
+				tb.t2hdr = append(tb.t2hdr, t.x+utf8.RuneCountInString(t.text)/2)
+			}
 			return true
 		}
 	}
 	for _, t := range toks {
 		if t.value {
-			tb.addValue(Cell{Text: t.text, Pos: pos, RowSpan: 1, ColSpan: 1})
+			tb.addValue(Cell{Text: t.text, Pos: pos, RowSpan: 1, ColSpan: 1}, t.x+utf8.RuneCountInString(t.text)/2, i)
 		} else {
 			tb.feedWord(t.text, pos)
 		}
@@ -448,9 +473,7 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 				tb.grp = l
 			} else {
 				tb.item = l
-				if len(tb.pending) > 0 {
-					l.vals, tb.pending = tb.pending, nil
-				}
+				tb.takePending(l)
 			}
 			return
 		}
@@ -464,12 +487,10 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 		return
 	}
 	if prefixOfAny(n, t2Norms) {
-		l := &asmLabel{printed: w, norm: n, pos: pos}
+		l := &asmLabel{printed: w, norm: n, pos: pos, hdr: tb.t2hdr}
 		tb.out = append(tb.out, outRow{lab: l})
 		tb.item, tb.last = l, l
-		if len(tb.pending) > 0 {
-			l.vals, tb.pending = tb.pending, nil
-		}
+		tb.takePending(l)
 		return
 	}
 	if tb.item != nil && len(tb.item.vals) == 0 {
@@ -497,29 +518,51 @@ func (tb *tableBuilder) continueLabel(w, n string, set []string) {
 	// Anything else is a repeated header or a stray fragment: dropped.
 }
 
+// takePending gives the values read before their label to a new label.
+func (tb *tableBuilder) takePending(l *asmLabel) {
+	if len(tb.pending) == 0 {
+		return
+	}
+	l.vals = append(l.vals, tb.pending...)
+	for _, p := range tb.pendingX {
+		l.xs = append(l.xs, p[0])
+		l.lines = append(l.lines, p[1])
+	}
+	tb.pending, tb.pendingX = nil, nil
+}
+
 // addValue gives a value to the label being read.
-func (tb *tableBuilder) addValue(c Cell) {
+func (tb *tableBuilder) addValue(c Cell, x, line int) {
 	want := 7
 	if tb.table == "t2" {
 		want = 3
+	}
+	// A row's values share a line: a label that got values on another line
+	// takes no more (its blanks printed nothing).
+	full := func(l *asmLabel) bool {
+		return len(l.vals) >= want || len(l.vals) > 0 && l.lines[len(l.lines)-1] != line
 	}
 	target := tb.item
 	if tb.table == "t3" && tb.last != nil && tb.last.six {
 		// （六）其他处理 takes the values unless the item started before it
 		// is still taking its own.
-		if tb.item == nil || len(tb.item.vals) >= want {
+		if tb.item == nil || full(tb.item) {
 			target = tb.last
 		}
 	}
-	if target == nil || len(target.vals) >= want {
+	if target == nil || full(target) {
 		tb.pending = append(tb.pending, c)
+		tb.pendingX = append(tb.pendingX, [2]int{x, line})
 		return
 	}
 	target.vals = append(target.vals, c)
+	target.xs = append(target.xs, x)
+	target.lines = append(target.lines, line)
 }
 
 // block returns the table's grid.
 func (tb *tableBuilder) block() (Block, bool) {
+	tb.align()
 	var rows [][]Cell
 	if len(tb.pending) > 0 {
 		tb.notes = append(tb.notes, DocNote{Kind: report.NoteUnreadableValue, Pos: tb.pending[0].Pos,
@@ -561,6 +604,9 @@ func (tb *tableBuilder) block() (Block, bool) {
 		}
 	}
 	if tb.table == "t4" && len(tb.t4vals) > 0 {
+		if len(tb.t4vals) < 15 {
+			tb.t4vals = unplaced("表四", tb.t4vals, 15)
+		}
 		rows = append(rows, tb.t4vals)
 	}
 	if len(rows) == 0 {
@@ -598,3 +644,172 @@ func groupOf(n string) string {
 }
 
 var _ = unicode.IsSpace
+
+// align puts the values of a row that printed fewer values than it has
+// cells (a blank cell prints nothing in PDF text) under their columns: by
+// the columns of the nearest complete row (表三) or of the header (表二),
+// read from the values' positions in the line. Without positions (`-raw`
+// text, or values spread over several lines) the row's cells are left
+// missing with a note: a value in the wrong column is worse than none.
+func (tb *tableBuilder) align() {
+	var labs []*asmLabel
+	for _, o := range tb.out {
+		if o.lab != nil && len(o.lab.vals) > 0 && !o.lab.group {
+			labs = append(labs, o.lab)
+		}
+	}
+	oneLine := func(l *asmLabel) bool {
+		for _, ln := range l.lines {
+			if ln != l.lines[0] {
+				return false
+			}
+		}
+		return true
+	}
+	for i, l := range labs {
+		want := 7
+		var anchors []int
+		n := len(l.vals)
+		if tb.table == "t2" {
+			// The header's columns count only when the schema agrees
+			// ("本年新 制作数量" may print as two words).
+			cols := t2ColCounts(l.norm)
+			switch {
+			case cols[len(l.hdr)]:
+				want, anchors = len(l.hdr), l.hdr
+			case cols[n] || len(cols) == 0:
+				continue
+			default:
+				want = 3
+				for c := range cols {
+					if c < want {
+						want = c
+					}
+				}
+			}
+		}
+		if want == 0 || n >= want {
+			continue
+		}
+		if tb.table == "t3" && !tb.raw && oneLine(l) {
+			for d := 1; d < len(labs) && anchors == nil; d++ {
+				for _, j := range []int{i - d, i + d} {
+					if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) {
+						anchors = labs[j].xs
+						break
+					}
+				}
+			}
+		}
+		if tb.raw || !oneLine(l) || anchors == nil {
+			l.vals = unplaced(l.printed, l.vals, want)
+			continue
+		}
+		slots := placeByColumn(l.xs, anchors)
+		vals := make([]Cell, want)
+		for k := range vals {
+			vals[k] = Cell{Pos: l.vals[0].Pos, RowSpan: 1, ColSpan: 1}
+		}
+		for k, s := range slots {
+			vals[s] = l.vals[k]
+		}
+		l.vals = vals
+		l.xs = nil // placed: no reference for others
+	}
+}
+
+// unplaced returns want cells that are missing with a note: the row printed
+// fewer values than cells and nothing tells which cells are blank.
+func unplaced(label string, vals []Cell, want int) []Cell {
+	printed := cellTexts(vals)
+	out := make([]Cell, want)
+	for k := range out {
+		out[k] = Cell{Text: printed, Pos: vals[0].Pos, RowSpan: 1, ColSpan: 1, Note: &CellNote{Kind: report.NoteAmbiguousSplit,
+			Detail: "“" + label + "”这一行只印了 " + strconv.Itoa(len(vals)) + " 个数（" + printed + "），应有 " + strconv.Itoa(want) +
+				" 个，无法确定空白单元格的位置（ambiguous_split），记为缺失"}}
+	}
+	return out
+}
+
+// placeByColumn assigns values at positions xs, in order, to increasing
+// columns at positions anchors, with the least total distance.
+func placeByColumn(xs, anchors []int) []int {
+	n, m := len(xs), len(anchors)
+	const inf = int(^uint(0) >> 2)
+	cost := make([][]int, n)
+	from := make([][]int, n)
+	for k := range cost {
+		cost[k] = make([]int, m)
+		from[k] = make([]int, m)
+		for s := range cost[k] {
+			cost[k][s] = inf
+		}
+	}
+	dist := func(a, b int) int {
+		if a > b {
+			return a - b
+		}
+		return b - a
+	}
+	for s := 0; s < m; s++ {
+		cost[0][s] = dist(xs[0], anchors[s])
+	}
+	for k := 1; k < n; k++ {
+		for s := k; s < m; s++ {
+			for p := k - 1; p < s; p++ {
+				if cost[k-1][p] < inf && cost[k-1][p]+dist(xs[k], anchors[s]) < cost[k][s] {
+					cost[k][s] = cost[k-1][p] + dist(xs[k], anchors[s])
+					from[k][s] = p
+				}
+			}
+		}
+	}
+	best := n - 1
+	for s := n - 1; s < m; s++ {
+		if cost[n-1][s] < cost[n-1][best] {
+			best = s
+		}
+	}
+	slots := make([]int, n)
+	for k := n - 1; k >= 0; k-- {
+		slots[k] = best
+		best = from[k][best]
+	}
+	return slots
+}
+
+// t2ColCounts returns the value column counts a 表二 row label has in the
+// formats that know it.
+func t2ColCounts(norm string) map[int]bool {
+	out := map[int]bool{}
+	for _, k := range []string{schema.F2021, schema.F2019} {
+		if b, _, _, ok := schema.Get(k).MatchT2Row(norm); ok {
+			out[len(b.Cols)] = true
+		}
+	}
+	return out
+}
+
+var (
+	markT2     = schema.Normalize("第二十条第（一）项")
+	markT3Note = schema.Normalize("（本列数据的勾稽关系")
+	markT3Row  = schema.Normalize("一、本年新收")
+	markT4     = schema.Normalize(schema.T4Review)
+	markT4Lit  = schema.Normalize(schema.T4Litigation)
+)
+
+// tableMarker tells the first line of a table from its content, for a table
+// printed without its section heading: 第二十条第（一）项 (表二), the 勾稽关系
+// note or the first row (表三), 行政复议 … 行政诉讼 (表四).
+func tableMarker(t string) string {
+	n := schema.Normalize(t)
+	switch {
+	case strings.HasPrefix(n, markT2):
+		return "t2"
+	case strings.HasPrefix(n, markT3Note), strings.HasPrefix(n, markT3Row):
+		return "t3"
+	case strings.HasPrefix(n, markT4) && strings.Contains(n, markT4Lit) && utf8.RuneCountInString(n) < 20:
+		return "t4"
+	}
+	return ""
+}

@@ -195,7 +195,11 @@ func docxTable(b *bytes.Buffer, t *outTable) {
 			if c.Kind == outLabel {
 				jc = "left"
 			}
-			fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:jc w:val="%s"/></w:pPr>`, docxTableStyle, jc)
+			keep := ""
+			if c.Kind == outHeader {
+				keep = `<w:keepNext/>` // a block title or header stays with its rows
+			}
+			fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s<w:jc w:val="%s"/></w:pPr>`, docxTableStyle, keep, jc)
 			if gc.Row == i && c.Text != "" {
 				b.WriteString(docxRun(strings.TrimSpace(oneLine(c.Text)), ""))
 			}

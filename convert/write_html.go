@@ -15,7 +15,7 @@ import (
 const htmlCSS = `body{margin:0;background:#fff;color:#000}
 .xxgk-report{max-width:60em;margin:2em auto;padding:0 1.5em;font-family:"仿宋_GB2312","FangSong","STFangsong","Noto Serif CJK SC","SimSun",serif;font-size:16px;line-height:1.8}
 .xxgk-report h1{font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","Noto Serif CJK SC","SimSun",serif;font-size:26px;font-weight:normal;text-align:center;line-height:1.5;margin:1em 0}
-.xxgk-report h2{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;font-size:18px;font-weight:normal;margin:1em 0 .5em}
+.xxgk-report h2{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;font-size:18px;font-weight:normal;margin:1em 0 .5em;break-after:avoid;page-break-after:avoid}
 .xxgk-report p{text-indent:2em;margin:0}
 .xxgk-report table{border-collapse:collapse;margin:.8em auto 1.2em;font-size:13px;line-height:1.4;page-break-inside:auto}
 .xxgk-report th,.xxgk-report td{border:1px solid #000;padding:3px 5px;vertical-align:middle}

@@ -153,7 +153,7 @@ func buildT2(r *report.Report) outTable {
 				head = append(head, hdr(label, 1, 1))
 			}
 			for i := len(b.Cols); i < 3; i++ {
-				head = append(head, outCell{RowSpan: 1, ColSpan: 1, Kind: outBlank})
+				head = append(head, hdr("", 1, 1))
 			}
 		}
 		tb.Rows = append(tb.Rows, head)

@@ -486,6 +486,9 @@ func (rd *wbReader) crossCheck(c *templates.Cell, sheet, ref string, done map[st
 			break
 		}
 	}
+	if text == sc.RowLabel {
+		return // the canonical label as written: no matching needed
+	}
 	var got string
 	matched := false
 	if c.Sheet == templates.SheetT3 {

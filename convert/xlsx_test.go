@@ -346,3 +346,143 @@ func TestTemplateHintInForce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "上年现行有效件数：440", got)
 }
+
+// TestWorkbookNameLabelMismatch: the name wins, the label disagreeing is noted.
+func TestWorkbookNameLabelMismatch(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	c := b.Cell("t3.denied.state_secret.natural")
+	f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(c.Sheet, templates.Ref(3, c.Row), "2.重复申请"))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("m.xlsx", buf.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, r.Cells, got.Cells, "values are read by name")
+	var notes []report.Note
+	for _, n := range got.Notes {
+		if n.Kind == report.NoteNameLabelMismatch {
+			notes = append(notes, n)
+		}
+	}
+	require.Len(t, notes, 1)
+	assert.Contains(t, notes[0].Detail, "2.重复申请")
+	assert.Equal(t, "m.xlsx:三、依申请公开!D12", notes[0].Pos)
+	assert.Len(t, notes[0].Cells, 7)
+}
+
+// TestTemplateWorkflow: template → filled by staff (excelize, as Excel
+// would) → read back → rendered with every registered writer.
+func TestTemplateWorkflow(t *testing.T) {
+	want := sampleReport(schema.F2021, nil)
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2023, Agency: want.Agency}))
+	filled := fillTemplate(t, buf.Bytes(), want)
+	f, err := excelize.OpenReader(bytes.NewReader(filled))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
+	b2, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("filled.xlsx", b2.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want.Cells, got.Cells, "every number typed and every total computed")
+	assert.Empty(t, got.Missing)
+	assert.Equal(t, []string{"2023年，本机关坚持以公开为常态。"}, got.Section("s1").Paragraphs)
+	assert.Equal(t, "示例县测试局2023年政府信息公开工作年度报告", got.Title)
+	for _, ext := range Writable() {
+		if ext == ".xlsx" || ext == ".csv" {
+			continue
+		}
+		out, err := Render(got, ext, Options{})
+		require.NoError(t, err, ext)
+		assert.NotEmpty(t, out, ext)
+	}
+}
+
+// TestWorkbookCorpusRoundTrip: every real report of ../shared/corpus that
+// xxgk reads goes Report → xlsx → Report unchanged.
+func TestWorkbookCorpusRoundTrip(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus absent")
+	}
+	n := 0
+	for _, p := range files {
+		if strings.HasSuffix(p, ".json") || strings.HasSuffix(p, "INDEX.md") {
+			continue
+		}
+		r, err := ReadFile(p, Options{})
+		if err != nil {
+			continue // what this build cannot read is the recognizer's matter
+		}
+		n++
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			got, err := ReadWorkbook(filepath.Base(p)+".xlsx", writeWB(t, r, WorkbookOptions{}), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, jsonOf(t, r), jsonOf(t, got))
+		})
+	}
+	assert.Greater(t, n, 0)
+}
+
+// TestWorkbookFormulas: xxgk recomputes SUM and + of references itself and
+// evaluates nothing else; a formula over blanks is missing, never 0.
+func TestWorkbookFormulas(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	ref := func(id string) string { return b.Cell(id).Ref }
+	tests := []struct {
+		name, id, formula string
+		want              float64
+		missing           string // "" with want; else the missing text
+	}{
+		{"plus of refs", "t3.granted.natural", ref("t3.partial.natural") + "+" + ref("t3.partial.commercial"), r.Cells["t3.partial.natural"] + r.Cells["t3.partial.commercial"], ""},
+		{"sum of a name", "t3.granted.natural", "SUM(t3_partial_natural)", r.Cells["t3.partial.natural"], ""},
+		{"cached value not trusted", "t4.rev.total", "SUM(A8:D8)", r.Cells["t4.rev.total"], ""},
+		{"other function", "t3.granted.natural", "AVERAGE(D11:I11)", 0, "=AVERAGE(D11:I11)"},
+		{"external reference", "t3.granted.natural", "[1]Sheet1!A1", 0, "=[1]Sheet1!A1"},
+		{"constant arithmetic", "t3.granted.natural", "3*4", 0, "=3*4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+			require.NoError(t, err)
+			c := b.Cell(tt.id)
+			require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			if tt.name == "cached value not trusted" {
+				require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, 99999))
+				require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			}
+			buf, err := f.WriteToBuffer()
+			require.NoError(t, err)
+			f.Close()
+			got, err := ReadWorkbook("f.xlsx", buf.Bytes(), Options{})
+			require.NoError(t, err)
+			if tt.missing == "" {
+				assert.Equal(t, tt.want, got.Cells[tt.id])
+				return
+			}
+			_, ok := got.Cells[tt.id]
+			assert.False(t, ok)
+			assert.Equal(t, tt.missing, got.Missing[tt.id])
+		})
+	}
+	t.Run("over blanks", func(t *testing.T) {
+		e := sampleReport(schema.F2019, nil)
+		for _, col := range []string{"upheld", "corrected", "other", "pending"} {
+			e.SetMissing("t4.rev."+col, "", "")
+		}
+		e.SetMissing("t4.rev.total", "", "")
+		tmpl := writeWB(t, e, WorkbookOptions{Template: true}) // totals are formulas
+		got, err := ReadWorkbook("f.xlsx", tmpl, Options{})
+		require.NoError(t, err)
+		_, ok := got.Cells["t4.rev.total"]
+		assert.False(t, ok, "SUM over blanks is not 0")
+		assert.Equal(t, "", got.Missing["t4.rev.total"])
+	})
+}

@@ -1,0 +1,262 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+)
+
+func kindsOf(ks ...schema.Kind) []schema.Kind { return ks }
+
+func TestSplitRun(t *testing.T) {
+	c, s, a := schema.Count, schema.SignedCount, schema.Amount
+	cases := []struct {
+		name   string
+		groups []string
+		kinds  []schema.Kind
+		want   []string // candidates joined by "|", in enumeration order
+	}{
+		{"zeros split one way", []string{"007"}, kindsOf(c, c, c), []string{"0|0|7"}},
+		{"no leading zeros", []string{"100"}, kindsOf(c, c), []string{"10|0"}},
+		{"trap 396442278 has many splits", []string{"3964"}, kindsOf(c, c), []string{"3|964", "39|64", "396|4"}},
+		{"sign only for a signed count", []string{"35-15"}, kindsOf(c, s), []string{"35|-15"}},
+		{"sign never on a count", []string{"-15"}, kindsOf(c), nil},
+		{"amount keeps decimals and unit", []string{"395.5元"}, kindsOf(c, a), []string{"3|95.5元", "39|5.5元"}},
+		{"white space is a boundary", []string{"20", "0"}, kindsOf(c, c), []string{"20|0"}},
+		{"white space groups need a cell each", []string{"1", "2", "3"}, kindsOf(c, c), nil},
+		{"too few digits", []string{"12"}, kindsOf(c, c, c), nil},
+		{"thousands separator keeps its group", []string{"1,30216"}, kindsOf(c, c), []string{"1,302|16"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, valid, capped := splitRun(tc.groups, tc.kinds, nil)
+			assert.False(t, capped)
+			var flat []string
+			for _, g := range got {
+				flat = append(flat, strings.Join(g, "|"))
+			}
+			assert.Equal(t, tc.want, flat)
+			assert.Equal(t, len(tc.want), valid)
+		})
+	}
+}
+
+// t3Row builds a splitRow for a 表三 row of format f.
+func t3Row(f *schema.Format, id, printed string) *splitRow {
+	r := &splitRow{Label: id, Printed: printed, Pos: "r.txt:1", Groups: strings.Fields(printed)}
+	for _, c := range f.T3Cols {
+		r.IDs = append(r.IDs, "t3."+id+"."+c.ID)
+		r.Kinds = append(r.Kinds, schema.Count)
+	}
+	return r
+}
+
+func TestResolveSplitsRowTotal(t *testing.T) {
+	f := schema.Get(schema.F2021)
+	cases := []struct {
+		printed string
+		want    string // "" → ambiguous
+		why     bool   // decided by arithmetic among several valid splits
+	}{
+		{"310000031", "31|0|0|0|0|0|31", true},
+		{"3100000031", "", false}, // no split balances
+		{"713000074", "71|3|0|0|0|0|74", true},
+		{"0200002", "0|2|0|0|0|0|2", false},
+		{"200 000121", "20|0|0|0|0|1|21", true},
+		{"20 0 00 0 121", "20|0|0|0|0|1|21", true},
+		{"1111112", "", false}, // 1+1+1+1+1+1 ≠ 2 under the only split: broken, not repaired
+	}
+	for _, tc := range cases {
+		t.Run(tc.printed, func(t *testing.T) {
+			r := t3Row(f, "granted", tc.printed)
+			resolveSplits(f, nil, []*splitRow{r})
+			cells := r.cells()
+			require.Len(t, cells, 7)
+			if tc.want == "" {
+				for _, c := range cells {
+					require.NotNil(t, c.Note)
+					assert.Equal(t, report.NoteAmbiguousSplit, c.Note.Kind)
+				}
+				return
+			}
+			var got []string
+			for _, c := range cells {
+				got = append(got, c.Text)
+				if tc.why {
+					require.NotNil(t, c.Note)
+					assert.Equal(t, report.NoteSplitChosen, c.Note.Kind)
+					assert.Contains(t, c.Note.Detail, tc.printed)
+				} else {
+					assert.Nil(t, c.Note)
+				}
+			}
+			assert.Equal(t, tc.want, strings.Join(got, "|"))
+		})
+	}
+}
+
+// TestResolveSplitsColumnSums: "000011011" balances two ways (…|1|10|11 and
+// …|11|0|11); only the 勾稽关系 and （七）总计 over all rows decide. A report
+// whose own arithmetic is broken decides nothing.
+func TestResolveSplitsColumnSums(t *testing.T) {
+	f := schema.Get(schema.F2019)
+	build := func(brokenTotal bool) (*splitRow, []*splitRow) {
+		var rows []*splitRow
+		var granted *splitRow
+		for _, r := range f.T3DataRows(nil) {
+			run := "0000000"
+			switch r.ID {
+			case "new_received", "result_total":
+				run = "0 0 0 0 1 10 11"
+				if brokenTotal && r.ID == "result_total" {
+					run = "3 0 0 0 1 10 14" // 自然人 adds up to 0, not 3
+				}
+			case "granted":
+				run = "000011011"
+			}
+			row := t3Row(f, r.ID, run)
+			if r.ID == "granted" {
+				granted = row
+			}
+			rows = append(rows, row)
+		}
+		return granted, rows
+	}
+	granted, rows := build(false)
+	resolveSplits(f, nil, rows)
+	require.Len(t, granted.Cands, 1)
+	assert.Equal(t, "0|0|0|0|1|10|11", strings.Join(granted.Cands[0], "|"))
+	assert.Contains(t, granted.Why, "勾稽关系")
+
+	granted, rows = build(true)
+	resolveSplits(f, nil, rows)
+	assert.Len(t, granted.Cands, 2, "broken arithmetic breaks no tie")
+	cells := granted.cells()
+	assert.Equal(t, "0", cells[0].Text, "the candidates agree on 自然人")
+	require.NotNil(t, cells[5].Note)
+	assert.Equal(t, report.NoteAmbiguousSplit, cells[5].Note.Kind)
+	assert.Contains(t, cells[5].Note.Detail, "0|0|0|0|1|10|11；0|0|0|0|11|0|11")
+}
+
+func TestSuspectSplitCells(t *testing.T) {
+	f := schema.Get(schema.F2019)
+	ids := []string{}
+	for _, c := range f.T3Cols {
+		ids = append(ids, "t3.granted."+c.ID)
+	}
+	mk := func(s string) []Cell {
+		var out []Cell
+		for _, x := range strings.Split(s, "|") {
+			out = append(out, Cell{Text: strings.TrimSpace(x), Pos: "r.txt:9"})
+		}
+		return out
+	}
+	t.Run("2 | 0 meant 20", func(t *testing.T) {
+		out, ok := SuspectSplitCells(f, nil, ids, mk("2|0|0|0|0|0|1|21"))
+		require.True(t, ok)
+		require.Len(t, out, 7)
+		assert.Equal(t, "", out[0].Text)
+		require.NotNil(t, out[0].Note)
+		assert.Equal(t, report.NoteSplitSuspected, out[0].Note.Kind)
+		assert.Contains(t, out[0].Note.Detail, "“2 | 0”→“20”")
+		for _, c := range out {
+			assert.Equal(t, "", c.Text, "no value kept from the split on")
+		}
+	})
+	t.Run("balanced row unchanged", func(t *testing.T) {
+		in := mk("20|0|0|0|0|1|21")
+		out, ok := SuspectSplitCells(f, nil, ids, in)
+		assert.False(t, ok)
+		assert.Equal(t, in, out)
+	})
+	t.Run("broken with no repair unchanged", func(t *testing.T) {
+		in := mk("5|0|0|0|0|1|21")
+		out, ok := SuspectSplitCells(f, nil, ids, in)
+		assert.False(t, ok)
+		assert.Equal(t, in, out)
+	})
+	t.Run("split later in the row keeps the cells before it", func(t *testing.T) {
+		out, ok := SuspectSplitCells(f, nil, ids, mk("3|0|1|2|0|0|0|15"))
+		require.True(t, ok)
+		assert.Equal(t, "3", out[0].Text)
+		assert.Equal(t, "0", out[1].Text)
+		assert.Equal(t, "", out[2].Text)
+		require.NotNil(t, out[2].Note)
+		assert.Contains(t, out[2].Note.Detail, "“1 | 2”→“12”")
+	})
+}
+
+// TestNarrativeBreaksTies: figures the narrative states decide among the
+// candidates of a 表二 row (which has no arithmetic); a figure no candidate
+// agrees with is ignored, never forced.
+func TestNarrativeBreaksTies(t *testing.T) {
+	f := schema.Get(schema.F2021)
+	row := func(run string) *splitRow {
+		r := &splitRow{Label: "行政规范性文件", Printed: run, Groups: []string{run}, Pos: "r.txt:1"}
+		r.IDs, r.Kinds = rowCells(f, "t2", "行政规范性文件")
+		return r
+	}
+	cases := []struct {
+		name, text, run string
+		want            []string // per cell: value, or "" for missing
+	}{
+		{"both figures decide", "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。", "8855698", []string{"88", "55", "698"}},
+		{"a figure that matches nothing is ignored", "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。", "77132470", []string{"77", "", ""}},
+		{"figures about 规章 do not touch 规范性文件", "本年度制发规章88件。", "8855698", []string{"", "", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := row(tc.run)
+			resolveSplits(f, nil, []*splitRow{r})
+			applyNarrative([]*splitRow{r}, t2NarrativeFigures(f, tc.text))
+			cells := r.cells()
+			for i, w := range tc.want {
+				if w == "" {
+					require.NotNil(t, cells[i].Note)
+					assert.Equal(t, report.NoteAmbiguousSplit, cells[i].Note.Kind, r.IDs[i])
+					continue
+				}
+				assert.Equal(t, w, cells[i].Text, r.IDs[i])
+				require.NotNil(t, cells[i].Note)
+				assert.Equal(t, report.NoteSplitChosen, cells[i].Note.Kind)
+				assert.Contains(t, cells[i].Note.Detail, "正文")
+			}
+		})
+	}
+}
+
+func TestGluedTokenize(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // labels as "L:label", runs as "R:group group"
+	}{
+		{"行政处罚1,302162142行政强制１２", []string{"L:行政处罚", "R:1,302162142", "L:行政强制", "R:12"}},
+		{"1.本机关不掌握相关政府信息3100000312.没有现成信息需要另行制作0000000", []string{"L:1.本机关不掌握相关政府信息", "R:310000031", "L:2.没有现成信息需要另行制作", "R:0000000"}},
+		{"（七）总计20 0 00 0 121四、结转下年度继续办理 0 0 00 00 0 ", []string{"L:（七）总计", "R:20 0 00 0 121", "L:四、结转下年度继续办理", "R:0 0 00 00 0"}},
+		{"政府集中采购39573802895.90元三、", []string{"L:政府集中采购", "R:39573802895.90元"}},
+		{"4.无正当理由大量反复 申请0000000", []string{"L:4.无正当理由大量反复 申请", "R:0000000"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			ft := newFoldText(tc.text)
+			table := "t3"
+			if strings.Contains(tc.text, "行政") && !strings.Contains(tc.text, "（") && !strings.Contains(tc.text, "4.") || strings.Contains(tc.text, "采购") {
+				table = "t2"
+			}
+			var got []string
+			for _, tok := range ft.tokenize(0, len(ft.raw), labelSet(table)) {
+				if tok.run {
+					got = append(got, "R:"+strings.Join(tok.groups, " "))
+				} else {
+					got = append(got, "L:"+tok.label)
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
