@@ -322,7 +322,18 @@ func (rd *wbReader) sheetRows(sheet string) [][]string {
 	return rows
 }
 
+// raw is what a cell holds (its cached value for a formula). Table sheets are
+// read cell by cell from the worksheet excelize has parsed for the formulas
+// anyway, rather than parsed a second time row by row.
 func (rd *wbReader) raw(sheet string, col, row int) string {
+	switch sheet {
+	case templates.SheetT2, templates.SheetT3, templates.SheetT4:
+		v, err := rd.f.GetCellValue(sheet, templates.Ref(col, row), excelize.Options{RawCellValue: true})
+		if err != nil {
+			return ""
+		}
+		return v
+	}
 	rows := rd.sheetRows(sheet)
 	if row < 1 || row > len(rows) || col < 1 || col > len(rows[row-1]) {
 		return ""

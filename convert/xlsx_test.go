@@ -186,6 +186,10 @@ func TestWorkbookFeatures(t *testing.T) {
 			require.Len(t, props, 1)
 			assert.Equal(t, templates.TemplateVersion, props[0].Value)
 			assert.Equal(t, templates.TemplateVersion, WorkbookVersion(f))
+			key, _ := f.GetCellValue(templates.SheetInfo, "A7")
+			stamp, _ := f.GetCellValue(templates.SheetInfo, "C7")
+			assert.Equal(t, "template_version", key)
+			assert.Equal(t, templates.TemplateVersion, stamp, "version stamp in 信息")
 			validated := map[string]string{}
 			for _, tb := range b.Tables {
 				dvs, err := f.GetDataValidations(tb.Sheet)
