@@ -713,7 +713,10 @@ func (rc *recognizer) setValue(id string, c Cell, headerUnit string) {
 	if c.Note != nil {
 		r.AddNote(c.Note.Kind, c.Pos, c.Note.Detail, id)
 		if c.Note.Kind == report.NoteAmbiguousSplit {
-			r.SetMissing(id, CleanCellText(c.Text), c.Pos)
+			// The run as printed belongs to several cells and lives in the
+			// note; the cell itself printed no number of its own: blank, so
+			// that every writer shows it blank and reads it back as missing.
+			r.SetMissing(id, "", c.Pos)
 			return
 		}
 	}

@@ -199,6 +199,13 @@ func TestWorkbookLibreOffice(t *testing.T) {
 		"filled.xlsx":  fillTemplate(t, tmpl21, good21),
 		"changed.xlsx": fillTemplate(t, tmpl21, changed),
 	}
+	seedPath := filepath.Join("..", "..", "shared", "corpus", "seed-sujiatun-2020.txt")
+	var seed *report.Report
+	if _, err := os.Stat(seedPath); err == nil {
+		seed, err = ReadFile(seedPath, Options{})
+		require.NoError(t, err)
+		files["seed.xlsx"] = writeWB(t, seed, WorkbookOptions{})
+	}
 	out := loRecalc(t, files)
 
 	t.Run("recalculation happens", func(t *testing.T) {
@@ -234,6 +241,17 @@ func TestWorkbookLibreOffice(t *testing.T) {
 				assert.Equal(t, "OK", s, "%s row %d", name, templates.CheckFirstRow+i)
 			}
 			assert.Equal(t, "TRUE", v.checkOK, name)
+		}
+	})
+	t.Run("seed balances after LibreOffice", func(t *testing.T) {
+		if seed == nil {
+			t.Skip("../shared/corpus absent")
+		}
+		v := readValues(t, out["seed.xlsx"], seed.Format, seed.Layout)
+		assert.Equal(t, "TRUE", v.checkOK)
+		mine := readValues(t, files["seed.xlsx"], seed.Format, seed.Layout)
+		for ref, want := range mine.formula {
+			assert.True(t, sameNumberOrText(want, v.formula[ref]), "%s: xxgk %q, LibreOffice %q", ref, want, v.formula[ref])
 		}
 	})
 	t.Run("one changed input", func(t *testing.T) {

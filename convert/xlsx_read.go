@@ -104,7 +104,12 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 // book.xlsx:Sheet!B7).
 func workbookDocument(name string, f *excelize.File) (*Document, error) {
 	doc := &Document{Name: name}
+	var text []Block // from an xxgk 正文 sheet
 	for _, sheet := range f.GetSheetList() {
+		switch sheet {
+		case templates.SheetInfo, templates.SheetCheck, templates.SheetGuide:
+			continue // an xxgk workbook's own sheets hold no report data
+		}
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
@@ -132,6 +137,20 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 					rows = append(rows, nil)
 				}
 			}
+		}
+		if sheet == templates.SheetText && len(rows[0]) > 0 && strings.HasPrefix(rows[0][0], "章节") {
+			// An xxgk 正文 sheet of another template version: B headings, C paragraphs.
+			for i, r := range rows[1:] {
+				r = append(r, "", "", "")
+				pos := name + ":" + sheet + "!"
+				if h := strings.TrimSpace(r[1]); h != "" {
+					text = append(text, Block{Kind: Para, Text: h, Heading: true, Pos: pos + "B" + strconv.Itoa(i+2)})
+				}
+				if p := r[2]; strings.TrimSpace(p) != "" {
+					text = append(text, Block{Kind: Para, Text: p, Body: true, Pos: pos + "C" + strconv.Itoa(i+2)})
+				}
+			}
+			continue
 		}
 		grid := make([][]Cell, len(rows))
 		for i, r := range rows {
@@ -163,9 +182,86 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 				}
 			}
 		}
-		doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: name + ":" + sheet + "!A1", Rows: grid})
+		// Leading rows holding one text (a title, a heading, the unit line)
+		// are paragraphs: the recognizer finds headings and the agency there.
+		first := 0
+		for first < len(grid) {
+			text, n := "", 0
+			for _, c := range grid[first] {
+				if !c.Cont && strings.TrimSpace(c.Text) != "" {
+					text, n = strings.TrimSpace(c.Text), n+1
+				}
+			}
+			if n > 1 || (n == 1 && grid[first][0].RowSpan > 1) {
+				break
+			}
+			if n == 1 {
+				doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: text, Pos: grid[first][0].Pos})
+			}
+			first++
+		}
+		if first < len(grid) {
+			doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: grid[first][0].Pos, Rows: grid[first:]})
+		}
+	}
+	if len(text) > 0 {
+		doc.Blocks = weave(text, doc.Blocks)
 	}
 	return doc, nil
+}
+
+// weave puts the tables of the table sheets into the text of a 正文 sheet:
+// each sheet's blocks (its title paragraph dropped) go at the end of the
+// section its title names; what matches no section follows the text.
+func weave(text, sheets []Block) []Block {
+	f := schema.Get(schema.F2021) // headings are the same in both formats
+	sectionOf := func(b Block) string {
+		if b.Kind != Para || b.Body {
+			return ""
+		}
+		if s, _, ok := f.MatchSection(b.Text); ok {
+			return s.ID
+		}
+		return ""
+	}
+	bySection := map[string][]Block{}
+	var rest []Block
+	cur, sheet := "", ""
+	for _, b := range sheets {
+		if sh, _, _ := strings.Cut(b.Pos, "!"); sh != sheet {
+			sheet, cur = sh, ""
+		}
+		if id := sectionOf(b); id != "" {
+			cur = id
+			continue
+		}
+		if b.Kind == Para && cur != "" {
+			continue // the agency, year and unit lines of a table sheet
+		}
+		if cur == "" {
+			rest = append(rest, b)
+			continue
+		}
+		bySection[cur] = append(bySection[cur], b)
+	}
+	var out []Block
+	cur = ""
+	flush := func() {
+		out = append(out, bySection[cur]...)
+		delete(bySection, cur)
+	}
+	for _, b := range text {
+		if id := sectionOf(b); id != "" {
+			flush()
+			cur = id
+		}
+		out = append(out, b)
+	}
+	flush()
+	for _, id := range []string{"s1", "s2", "s3", "s4", "s5", "s6"} {
+		out = append(out, bySection[id]...)
+	}
+	return append(out, rest...)
 }
 
 // wbReader reads an xxgk workbook.
@@ -389,6 +485,9 @@ func (rd *wbReader) crossCheck(c *templates.Cell, sheet, ref string, done map[st
 			text = t
 			break
 		}
+	}
+	if text == sc.RowLabel {
+		return // the canonical label as written: no matching needed
 	}
 	var got string
 	matched := false

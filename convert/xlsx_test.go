@@ -287,3 +287,202 @@ for p in sys.argv[1:]:
 	require.NoError(t, err, string(out))
 	assert.Equal(t, len(files), strings.Count(string(out), "\n"))
 }
+
+// TestWorkbookForeign: a workbook without the version stamp (an older
+// template, a staff member's own sheet laid out like the official tables)
+// is read by its labels, with a note.
+func TestWorkbookForeign(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		version any
+		kind    string
+	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := sampleReport(schema.F2019, nil)
+			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+			require.NoError(t, err)
+			if tc.version == nil {
+				require.NoError(t, f.DeleteSheet(templates.SheetInfo))
+			}
+			require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: tc.version}))
+			buf, err := f.WriteToBuffer()
+			require.NoError(t, err)
+			f.Close()
+			got, err := ReadWorkbook("own.xlsx", buf.Bytes(), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, r.Cells, got.Cells)
+			assert.Equal(t, "二、主动公开政府信息情况", got.Section("s2").Heading)
+			assert.Equal(t, []string{"一、总体情况的正文。"}, got.Section("s1").Paragraphs)
+			assert.Equal(t, "own.xlsx:三、依申请公开!D8", got.Pos["t3.new_received.natural"])
+			kinds := []string{}
+			for _, n := range got.Notes {
+				kinds = append(kinds, n.Kind)
+			}
+			assert.Contains(t, kinds, tc.kind)
+		})
+	}
+}
+
+func TestWorkbookNotAWorkbook(t *testing.T) {
+	_, err := ReadWorkbook("x.xlsx", []byte("PK not really"), Options{})
+	require.ErrorIs(t, err, ErrNotWorkbook)
+}
+
+func TestTemplateHintInForce(t *testing.T) {
+	prev := sampleReport(schema.F2021, nil)
+	prev.Cells["t2.normative.in_force"] = 440
+	r, hints, err := TemplateReport(TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"})
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", hints["t2.normative.in_force"])
+	_, ok := r.Cells["t2.normative.in_force"]
+	assert.False(t, ok, "a hint, not a value")
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2024, Prev: prev, PrevName: "2023.xlsx"}))
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	defer f.Close()
+	c := templates.Layout(schema.F2021, nil).Cell("t2.normative.in_force")
+	got, err := f.GetCellValue(c.Sheet, templates.Ref(5, c.Row))
+	require.NoError(t, err)
+	assert.Equal(t, "上年现行有效件数：440", got)
+}
+
+// TestWorkbookNameLabelMismatch: the name wins, the label disagreeing is noted.
+func TestWorkbookNameLabelMismatch(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	c := b.Cell("t3.denied.state_secret.natural")
+	f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(c.Sheet, templates.Ref(3, c.Row), "2.重复申请"))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("m.xlsx", buf.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, r.Cells, got.Cells, "values are read by name")
+	var notes []report.Note
+	for _, n := range got.Notes {
+		if n.Kind == report.NoteNameLabelMismatch {
+			notes = append(notes, n)
+		}
+	}
+	require.Len(t, notes, 1)
+	assert.Contains(t, notes[0].Detail, "2.重复申请")
+	assert.Equal(t, "m.xlsx:三、依申请公开!D12", notes[0].Pos)
+	assert.Len(t, notes[0].Cells, 7)
+}
+
+// TestTemplateWorkflow: template → filled by staff (excelize, as Excel
+// would) → read back → rendered with every registered writer.
+func TestTemplateWorkflow(t *testing.T) {
+	want := sampleReport(schema.F2021, nil)
+	var buf bytes.Buffer
+	require.NoError(t, WriteTemplate(&buf, TemplateOptions{Year: 2023, Agency: want.Agency}))
+	filled := fillTemplate(t, buf.Bytes(), want)
+	f, err := excelize.OpenReader(bytes.NewReader(filled))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
+	b2, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	f.Close()
+	got, err := ReadWorkbook("filled.xlsx", b2.Bytes(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want.Cells, got.Cells, "every number typed and every total computed")
+	assert.Empty(t, got.Missing)
+	assert.Equal(t, []string{"2023年，本机关坚持以公开为常态。"}, got.Section("s1").Paragraphs)
+	assert.Equal(t, "示例县测试局2023年政府信息公开工作年度报告", got.Title)
+	for _, ext := range Writable() {
+		if ext == ".xlsx" || ext == ".csv" {
+			continue
+		}
+		out, err := Render(got, ext, Options{})
+		require.NoError(t, err, ext)
+		assert.NotEmpty(t, out, ext)
+	}
+}
+
+// TestWorkbookCorpusRoundTrip: every real report of ../shared/corpus that
+// xxgk reads goes Report → xlsx → Report unchanged.
+func TestWorkbookCorpusRoundTrip(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus absent")
+	}
+	n := 0
+	for _, p := range files {
+		if strings.HasSuffix(p, ".json") || strings.HasSuffix(p, "INDEX.md") {
+			continue
+		}
+		r, err := ReadFile(p, Options{})
+		if err != nil {
+			continue // what this build cannot read is the recognizer's matter
+		}
+		n++
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			got, err := ReadWorkbook(filepath.Base(p)+".xlsx", writeWB(t, r, WorkbookOptions{}), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, jsonOf(t, r), jsonOf(t, got))
+		})
+	}
+	assert.Greater(t, n, 0)
+}
+
+// TestWorkbookFormulas: xxgk recomputes SUM and + of references itself and
+// evaluates nothing else; a formula over blanks is missing, never 0.
+func TestWorkbookFormulas(t *testing.T) {
+	r := sampleReport(schema.F2019, nil)
+	b := templates.Layout(schema.F2019, nil)
+	ref := func(id string) string { return b.Cell(id).Ref }
+	tests := []struct {
+		name, id, formula string
+		want              float64
+		missing           string // "" with want; else the missing text
+	}{
+		{"plus of refs", "t3.granted.natural", ref("t3.partial.natural") + "+" + ref("t3.partial.commercial"), r.Cells["t3.partial.natural"] + r.Cells["t3.partial.commercial"], ""},
+		{"sum of a name", "t3.granted.natural", "SUM(t3_partial_natural)", r.Cells["t3.partial.natural"], ""},
+		{"cached value not trusted", "t4.rev.total", "SUM(A8:D8)", r.Cells["t4.rev.total"], ""},
+		{"other function", "t3.granted.natural", "AVERAGE(D11:I11)", 0, "=AVERAGE(D11:I11)"},
+		{"external reference", "t3.granted.natural", "[1]Sheet1!A1", 0, "=[1]Sheet1!A1"},
+		{"constant arithmetic", "t3.granted.natural", "3*4", 0, "=3*4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
+			require.NoError(t, err)
+			c := b.Cell(tt.id)
+			require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			if tt.name == "cached value not trusted" {
+				require.NoError(t, f.SetCellValue(c.Sheet, c.Ref, 99999))
+				require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, tt.formula))
+			}
+			buf, err := f.WriteToBuffer()
+			require.NoError(t, err)
+			f.Close()
+			got, err := ReadWorkbook("f.xlsx", buf.Bytes(), Options{})
+			require.NoError(t, err)
+			if tt.missing == "" {
+				assert.Equal(t, tt.want, got.Cells[tt.id])
+				return
+			}
+			_, ok := got.Cells[tt.id]
+			assert.False(t, ok)
+			assert.Equal(t, tt.missing, got.Missing[tt.id])
+		})
+	}
+	t.Run("over blanks", func(t *testing.T) {
+		e := sampleReport(schema.F2019, nil)
+		for _, col := range []string{"upheld", "corrected", "other", "pending"} {
+			e.SetMissing("t4.rev."+col, "", "")
+		}
+		e.SetMissing("t4.rev.total", "", "")
+		tmpl := writeWB(t, e, WorkbookOptions{Template: true}) // totals are formulas
+		got, err := ReadWorkbook("f.xlsx", tmpl, Options{})
+		require.NoError(t, err)
+		_, ok := got.Cells["t4.rev.total"]
+		assert.False(t, ok, "SUM over blanks is not 0")
+		assert.Equal(t, "", got.Missing["t4.rev.total"])
+	})
+}

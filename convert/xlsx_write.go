@@ -3,12 +3,16 @@ package convert
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -43,33 +47,72 @@ func WriteWorkbook(w io.Writer, r *report.Report, o WorkbookOptions) error {
 		return err
 	}
 	defer f.Close()
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return err
-	}
-	return sortedZip(w, buf.Bytes())
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZipWriter{w: w, parts: map[string]*bytes.Buffer{}} })
+	_, err = f.WriteTo(w)
+	return err
 }
 
-// sortedZip copies a zip with its entries in a fixed order
-// ([Content_Types].xml first, then by name), without recompressing:
-// excelize writes streamed sheets in map order, which would make the bytes
-// differ from run to run.
-func sortedZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
+// sortedZipWriter collects the parts excelize writes and stores them in a
+// fixed order ([Content_Types].xml first, then by name) with fast
+// compression: excelize writes streamed sheets in map order, which would
+// make the bytes differ from run to run, and the default compression level
+// costs more time than it saves bytes on a workbook this small.
+type sortedZipWriter struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+// flatePool keeps compressors between parts and workbooks: a new one
+// allocates about a megabyte.
+var flatePool sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+func (z *sortedZipWriter) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZipWriter) AddFS(fs.FS) error { return errors.New("xlsx: AddFS not supported") }
+
+func (z *sortedZipWriter) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
 	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool {
-		a, b := files[i].Name, files[j].Name
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i], names[j]
 		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
 			return a == "[Content_Types].xml"
 		}
 		return a < b
 	})
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := zw.Copy(f); err != nil {
+	zw := zip.NewWriter(z.w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, ok := flatePool.Get().(*flate.Writer)
+		if ok {
+			fw.Reset(out)
+		} else {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		}
+		return &pooledFlate{fw}, nil
+	})
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
 			return err
 		}
 	}
@@ -151,7 +194,6 @@ func (ww *wbWriter) run() error {
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: ww.b.CheckOK()}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	yes := true
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
 		return err
@@ -311,9 +353,14 @@ func (ww *wbWriter) comments(sheet string) map[string]string {
 		if c.Sheet != sheet || !c.IsTotal() || ww.form[c.ID] {
 			continue
 		}
+		_, printed := ww.r.Cells[c.ID]
 		if sum, ok := templates.PartsSum(c, value); ok {
-			add(c, fmt.Sprintf("报告所印与分项之和不符：各分项之和为 %s（published_total）", report.FormatNumber(sum)))
-		} else if _, printed := ww.r.Cells[c.ID]; printed {
+			if printed {
+				add(c, fmt.Sprintf("报告所印与分项之和不符：各分项之和为 %s（published_total）", report.FormatNumber(sum)))
+			} else {
+				add(c, fmt.Sprintf("报告此处未印数字（%q），各分项之和为 %s（published_total）", ww.r.Missing[c.ID], report.FormatNumber(sum)))
+			}
+		} else if printed {
 			add(c, "分项不全，无法核对总计（published_total）")
 		}
 	}
@@ -512,13 +559,8 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 		TopLeftCell: templates.Ref(t.LabelCols+1, freezeRow+1), ActivePane: paneName(t.LabelCols, freezeRow)}); err != nil {
 		return err
 	}
-	heights := map[int]float64{templates.TitleRow: 30}
-	if t.ID == "t3" {
-		heights[templates.TableRow+2] = 30
-	}
-	if t.ID == "t4" {
-		heights[templates.TableRow+2] = 30
-	}
+	heights := labelHeights(ww.b, t)
+	heights[templates.TitleRow] = 30
 	if err := g.flush(sw, heights); err != nil {
 		return err
 	}
@@ -529,6 +571,45 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// labelHeights gives the rows whose labels wrap the height of their lines
+// (LibreOffice and Excel do not grow rows written with text on their own).
+func labelHeights(b *templates.Book, t *templates.Table) map[int]float64 {
+	const line = 14.0
+	out := map[int]float64{}
+	for _, l := range b.Labels {
+		if l.Sheet != t.Sheet {
+			continue
+		}
+		c1, r1, _ := templates.SplitRef(l.Ref)
+		c2, r2 := c1, r1
+		if l.Merge != "" {
+			_, end, _ := strings.Cut(l.Merge, ":")
+			c2, r2, _ = templates.SplitRef(end)
+		}
+		if r2 != r1 || r1 == templates.TitleRow {
+			continue
+		}
+		width := 0.0
+		for c := c1; c <= c2 && c <= len(t.Widths); c++ {
+			width += t.Widths[c-1]
+		}
+		// A CJK character is about two width units at 10.5pt; keep a margin.
+		need := 0.0
+		for _, r := range l.Text {
+			if r < 0x2E80 {
+				need++
+			} else {
+				need += 2.1
+			}
+		}
+		lines := math.Ceil(need / math.Max(width-1, 1))
+		if h := lines*line + 4; lines > 1 && h > out[r1] {
+			out[r1] = h
+		}
+	}
+	return out
 }
 
 func paneName(x, y int) string {
@@ -657,14 +738,14 @@ func (ww *wbWriter) textSheet() error {
 		InsertRows: true, DeleteRows: true}); err != nil {
 		return err
 	}
-	if err := ww.pageSetup(sheet, false); err != nil {
+	if err := ww.pageSetup(sheet, true); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{8, 30, 100} {
+	for i, w := range []float64{12, 34, 96} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -682,7 +763,8 @@ func (ww *wbWriter) textSheet() error {
 		if err := sw.SetRow(templates.Ref(1, templates.TextFirstRow+i), []any{
 			excelize.Cell{Value: orNil(r.a), StyleID: ww.st.textKey},
 			excelize.Cell{Value: orNil(r.b), StyleID: ww.st.textKey},
-			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}}); err != nil {
+			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}},
+			excelize.RowOpts{Height: textHeight(r.c, 94)}); err != nil {
 			return err
 		}
 	}
@@ -711,11 +793,14 @@ func (ww *wbWriter) infoSheet() error {
 	if err := ww.protect(sheet, false); err != nil {
 		return err
 	}
+	if err := ww.pageSetup(sheet, true); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{22, 26, 60, 80} {
+	for i, w := range []float64{18, 18, 50, 60} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -862,6 +947,29 @@ func (ww *wbWriter) checkSheet() error {
 	return sw.Flush()
 }
 
+// textHeight is the height of a row whose wrapped text fills a column of
+// the given width (Excel grows such rows only when it edits them).
+func textHeight(s string, width float64) float64 {
+	need := 0.0
+	lines := 1.0
+	for _, r := range s {
+		if r == '\n' {
+			lines++
+			continue
+		}
+		if r < 0x2E80 {
+			need++
+		} else {
+			need += 2.1
+		}
+	}
+	lines += math.Floor(need / width)
+	if lines > 409/15.0 {
+		return 409 // Excel's maximum row height
+	}
+	return lines * 15
+}
+
 // orNil turns an empty string into no value, so that an empty text is an
 // empty cell and not an empty inline string.
 func orNil(v any) any {
@@ -899,7 +1007,7 @@ func (ww *wbWriter) guideSheet() error {
 	if err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(1, 1, 110); err != nil {
+	if err := sw.SetColWidth(1, 1, 72); err != nil {
 		return err
 	}
 	for i, line := range templates.Guide(ww.r.Format) {
@@ -907,7 +1015,8 @@ func (ww *wbWriter) guideSheet() error {
 		if line.Heading {
 			style = ww.st.guideHead
 		}
-		if err := sw.SetRow(templates.Ref(1, i+1), []any{excelize.Cell{Value: line.Text, StyleID: style}}); err != nil {
+		if err := sw.SetRow(templates.Ref(1, i+1), []any{excelize.Cell{Value: line.Text, StyleID: style}},
+			excelize.RowOpts{Height: textHeight(line.Text, 66)}); err != nil {
 			return err
 		}
 	}

@@ -533,7 +533,7 @@ func (b *Book) newTable(id, sheet, title string, cols int) *Table {
 
 func (b *Book) buildT2(f *schema.Format, title string) {
 	t := b.newTable("t2", SheetT2, title, 4)
-	t.Widths = []float64{24, 18, 18, 18}
+	t.Widths = []float64{26, 26, 26, 26}
 	t.LabelCols = 1
 	t.Unit = "单位：件；金额单位：万元"
 	row := TableRow
