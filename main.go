@@ -182,6 +182,12 @@ func describe(err error) string {
 		code, msg = "unsupported", "不支持的文件类型："+innermost(err)
 	case errors.Is(err, convert.ErrTooLarge):
 		code, msg = "too_large", "文件过大："+innermost(err)
+	case errors.Is(err, convert.ErrFormatConflict):
+		code, msg = "format_conflict", "--format 指定的格式与报告表格的标签不符"
+		var fe *convert.FormatConflictError
+		if errors.As(err, &fe) {
+			msg = fmt.Sprintf("--format %s 与报告表格的标签不符：标签属于 %s 年格式", fe.Forced, fe.Labels)
+		}
 	case errors.Is(err, convert.ErrNotText):
 		code, msg = "not_text", "无法解码为文本（UTF-8、UTF-16 或 GB18030）"
 	case errors.Is(err, os.ErrNotExist):

@@ -1,11 +1,13 @@
 package convert
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/xxgk/xxgk/report"
@@ -39,6 +41,21 @@ func Recognize(doc *Document, opt Options) (*report.Report, error) {
 	return rc.r, nil
 }
 
+// ErrFormatConflict: the format forced with --format contradicts the labels
+// the report prints (a 2021 report has 本年制发件数, a 2019 one 本年新制作数量).
+var ErrFormatConflict = errors.New("the forced format contradicts the report's labels")
+
+// FormatConflictError says which format was forced and which the labels
+// show; it is ErrFormatConflict.
+type FormatConflictError struct{ Forced, Labels string }
+
+func (e *FormatConflictError) Error() string {
+	return fmt.Sprintf("--format %s contradicts the report's labels, which are those of format %s", e.Forced, e.Labels)
+}
+
+// Is makes errors.Is(err, ErrFormatConflict) true.
+func (e *FormatConflictError) Is(target error) bool { return target == ErrFormatConflict }
+
 // item is a paragraph or one grid row, in document order.
 type item struct {
 	para    bool
@@ -47,6 +64,12 @@ type item struct {
 	heading bool // the source marked the paragraph as a heading
 	body    bool // the source marked the paragraph as body text
 	cells   []Cell
+	// width is the grid row's width, merged positions included; rect says
+	// every row of its grid has that width (HTML, workbooks, Markdown):
+	// then blank cells at the end of a row are real blank cells. In ragged
+	// pipe text they may be the remains of merged cells.
+	width int
+	rect  bool
 	// section is the index of the heading item (s1–s6) this item starts,
 	// or 0.
 	section int
@@ -75,6 +98,12 @@ func (rc *recognizer) flatten() {
 		case Para:
 			rc.items = append(rc.items, item{para: true, text: b.Text, pos: b.Pos, heading: b.Heading, body: b.Body})
 		case Grid:
+			rect := true
+			for _, row := range b.Rows {
+				if len(row) != len(b.Rows[0]) {
+					rect = false
+				}
+			}
 			for _, row := range b.Rows {
 				var cells []Cell
 				for _, c := range row {
@@ -87,7 +116,7 @@ func (rc *recognizer) flatten() {
 					cells = append(cells, c)
 				}
 				if len(cells) > 0 {
-					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos})
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect})
 				}
 			}
 		}
@@ -121,6 +150,10 @@ func (rc *recognizer) findSections() {
 			continue
 		}
 		n, head, rest, variant, ok := fuzzyHeading(f, text)
+		if !ok && it.heading {
+			n, ok = headingByWording(f, text)
+			head, rest, variant = text, "", true
+		}
 		if !ok || n <= last {
 			continue
 		}
@@ -134,6 +167,28 @@ func (rc *recognizer) findSections() {
 			rc.r.AddNote(report.NoteLabelVariant, it.pos, head+" → "+canon)
 		}
 	}
+}
+
+// hanYear reads a year written in Chinese digits ("二〇二〇" → 2020).
+func hanYear(s string) int {
+	digits := []rune("〇一二三四五六七八九")
+	n := 0
+	for _, r := range s {
+		d := -1
+		for i, x := range digits {
+			if x == r {
+				d = i
+			}
+		}
+		if r == '○' || r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
 }
 
 func sectionNum(id string) int {
@@ -161,9 +216,9 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 	// Glued: the text starts with a known heading and goes on.
 	runes := []rune(text)
 	for ci, c := range cands {
-		target := schema.Normalize(c)
+		target := normText(c)
 		for k := 2; k <= len(runes) && k <= len([]rune(c))+8; k++ {
-			if schema.Normalize(string(runes[:k])) == target {
+			if normText(string(runes[:k])) == target {
 				h := strings.TrimSpace(string(runes[:k]))
 				r := strings.TrimSpace(string(runes[k:]))
 				return num + 1, h, r, ci > 0, true
@@ -174,10 +229,10 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 	if len(runes) > 40 || strings.ContainsAny(text, "。；;") {
 		return 0, "", "", false, false
 	}
-	norm := stripOrdinal(schema.Normalize(text))
+	norm := stripOrdinal(normText(text))
 	best := 0.0
 	for _, c := range cands {
-		if s := similarity(norm, stripOrdinal(schema.Normalize(c))); s > best {
+		if s := similarity(norm, stripOrdinal(normText(c))); s > best {
 			best = s
 		}
 	}
@@ -185,6 +240,24 @@ func fuzzyHeading(f *schema.Format, text string) (n int, head, rest string, vari
 		return num + 1, text, "", true, true
 	}
 	return 0, "", "", false, false
+}
+
+// headingByWording recognizes a paragraph the source marked as a heading
+// by its wording alone: printed without its numeral ("总体情况") or
+// misnumbered ("三、政府信息公开行政复议、行政诉讼情况").
+func headingByWording(f *schema.Format, text string) (int, bool) {
+	norm := stripOrdinal(normText(text))
+	if norm == "" || len([]rune(norm)) > 40 {
+		return 0, false
+	}
+	for i, sec := range f.Sections {
+		for _, c := range append([]string{sec.Heading}, sec.Variants...) {
+			if stripOrdinal(normText(c)) == norm {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
 }
 
 var reOrdinal = regexp.MustCompile(`^(\d{1,2}\.|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.])`)
@@ -224,16 +297,23 @@ func similarity(a, b string) float64 {
 var (
 	reYearTitle  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*度?`)
 	reYearPeriod = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日`)
+	reYearHan    = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年`)
 	reAgencyText = regexp.MustCompile(`^(?:(?:19|20)\d\d)年(?:度)?[，,、]?\s*([^，,。；;（(“"\s]{2,20}?)(?:坚持|深入|认真|始终|全面|紧紧|紧扣|围绕|严格|按照|以习近平|高度|积极|聚焦|持续|进一步|把|在|以)`)
 )
 
-// titleIndex returns the index of the title paragraph (before 一、), or -1.
-func (rc *recognizer) titleIndex() int {
+// titleItems returns the indexes of the paragraphs that make the title:
+// the first paragraph when it reads as a title, or a title a PDF broke over
+// up to three short lines ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
+func (rc *recognizer) titleItems() []int {
+	var idx []int
 	for i, it := range rc.items {
-		if it.section > 0 {
-			return -1
+		if it.section > 0 || len(idx) == 3 {
+			break
 		}
 		if !it.para {
+			if len(idx) > 0 {
+				break
+			}
 			continue
 		}
 		t := strings.TrimSpace(it.text)
@@ -241,32 +321,48 @@ func (rc *recognizer) titleIndex() int {
 			continue
 		}
 		if it.body {
-			return -1
+			break
 		}
-		rs := []rune(t)
-		if len(rs) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
+		idx = append(idx, i)
+		if len([]rune(t)) <= 80 && strings.Contains(t, "报告") && !strings.ContainsAny(t, "。；") &&
 			(strings.Contains(t, "年") || strings.Contains(t, "公开")) {
-			return i
+			return idx
 		}
-		return -1 // the title is the first paragraph or there is none
+		if len([]rune(t)) > 30 || strings.ContainsAny(t, "，。；：:,") {
+			break
+		}
 	}
-	return -1
+	return nil
 }
 
 func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
-	if ti := rc.titleIndex(); ti >= 0 {
-		r.Title = strings.TrimSpace(rc.items[ti].text)
-		if m := reYearTitle.FindStringSubmatchIndex(r.Title); m != nil {
-			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
-			ag := strings.TrimSpace(r.Title[:m[0]])
-			if ag == "" {
-				if k := strings.Index(r.Title, "政府信息公开"); k > 0 {
-					ag = r.Title[:k]
-				}
-			}
-			r.Agency = strings.TrimSpace(ag)
+	if ti := rc.titleItems(); ti != nil {
+		var parts []string
+		for _, i := range ti {
+			parts = append(parts, strings.TrimSpace(rc.items[i].text))
 		}
+		r.Title = strings.Join(parts, "")
+		m := reYearTitle.FindStringSubmatchIndex(r.Title)
+		if m != nil {
+			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
+		} else if m = reYearHan.FindStringSubmatchIndex(r.Title); m != nil {
+			r.Year = hanYear(r.Title[m[2]:m[3]])
+		}
+		// The agency: the text before the year, or between the year and
+		// 政府信息公开 when the title starts with the year.
+		ag := ""
+		if m != nil {
+			ag = strings.TrimSpace(r.Title[:m[0]])
+		}
+		if k := strings.Index(r.Title, "政府信息公开"); ag == "" && k > 0 {
+			from := 0
+			if m != nil && m[1] <= k {
+				from = m[1]
+			}
+			ag = strings.TrimSpace(r.Title[from:k])
+		}
+		r.Agency = ag
 	}
 	// The statistics period: "统计期限从2020年1月1日到12月31日止".
 	for _, it := range rc.items {
@@ -325,7 +421,7 @@ func (rc *recognizer) decideFormat(opt Options) error {
 	}
 	for _, it := range rc.items {
 		for _, c := range it.cells {
-			n := schema.Normalize(c.Text)
+			n := normText(c.Text)
 			for _, k := range []string{schema.F2019, schema.F2021} {
 				for _, m := range markers[k] {
 					if strings.Contains(n, m) {
@@ -354,7 +450,7 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		return fmt.Errorf("unknown format %q (want 2019 or 2021)", forced)
 	}
 	if forced != "" && byLabels != "" && forced != byLabels {
-		return fmt.Errorf("--format %s contradicts the labels of the report, which are those of format %s", forced, byLabels)
+		return &FormatConflictError{Forced: forced, Labels: byLabels}
 	}
 	switch {
 	case forced != "":
@@ -383,7 +479,10 @@ func (rc *recognizer) buildSections() {
 	for i := 1; i <= 6; i++ {
 		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
 	}
-	ti := rc.titleIndex()
+	title := map[int]bool{}
+	for _, i := range rc.titleItems() {
+		title[i] = true
+	}
 	cur := 0
 	for i, it := range rc.items {
 		if it.section > 0 {
@@ -395,7 +494,7 @@ func (rc *recognizer) buildSections() {
 			}
 			continue
 		}
-		if !it.para || i == ti || it.table {
+		if !it.para || title[i] || it.table {
 			continue
 		}
 		t := strings.TrimSpace(it.text)
@@ -477,7 +576,27 @@ func (rc *recognizer) finish() {
 		}
 	}
 	sortNotes(r.Notes)
+	r.Notes = coalesceNotes(r.Notes)
 	r.Normalize()
+}
+
+// coalesceNotes merges notes that say the same thing at the same place
+// (a reader's note on each cell of one split row) into one note naming
+// every cell.
+func coalesceNotes(notes []report.Note) []report.Note {
+	var out []report.Note
+	at := map[[3]string]int{}
+	for _, n := range notes {
+		k := [3]string{n.Kind, n.Pos, n.Detail}
+		if i, ok := at[k]; ok {
+			out[i].Cells = append(out[i].Cells, n.Cells...)
+			continue
+		}
+		at[k] = len(out)
+		n.Cells = append([]string(nil), n.Cells...)
+		out = append(out, n)
+	}
+	return out
 }
 
 // sortNotes orders notes by their line in the source (stable; notes about
@@ -506,38 +625,68 @@ func (rc *recognizer) settleOther() {
 	if f.Key != schema.F2021 {
 		return
 	}
+	// single: t3.other.<col>; sub: the three sub-rows t3.other.<row>.<col>.
 	var single, sub []string
-	for id := range r.Cells {
-		if strings.HasPrefix(id, "t3.other.") {
+	singleNums, subNums := 0, 0
+	for _, m := range []map[string]bool{keySet(r.Cells), keySet(r.Missing)} {
+		for id := range m {
+			if !strings.HasPrefix(id, "t3.other.") {
+				continue
+			}
+			_, num := r.Cells[id]
 			if f.HasCell(id, nil) {
 				sub = append(sub, id)
+				if num {
+					subNums++
+				}
 			} else {
 				single = append(single, id)
+				if num {
+					singleNums++
+				}
 			}
-		}
-	}
-	for id := range r.Missing {
-		if strings.HasPrefix(id, "t3.other.") && !f.HasCell(id, nil) {
-			single = append(single, id)
 		}
 	}
 	if len(single) == 0 {
 		return
 	}
-	if len(sub) == 0 {
+	sort.Strings(single)
+	sort.Strings(sub)
+	drop := func(ids []string, what string) {
+		pos := r.Pos[ids[0]]
+		if pos == "" {
+			pos = rc.doc.Name
+		}
+		var vals []string
+		for _, id := range ids {
+			if v, ok := r.Cells[id]; ok {
+				vals = append(vals, report.FormatNumber(v))
+			} else {
+				vals = append(vals, "“"+r.Missing[id]+"”")
+			}
+			delete(r.Cells, id)
+			delete(r.Missing, id)
+			delete(r.Pos, id)
+		}
+		r.AddNote(report.NoteExtraRow, pos, what+"未采用："+strings.Join(vals, " "))
+	}
+	if subNums == 0 && (singleNums > 0 || len(sub) == 0) {
+		// （六）其他处理 printed as one row: the sub-rows do not exist.
 		r.Layout = append(r.Layout, schema.LayoutOtherSingleRow)
+		if len(sub) > 0 {
+			drop(sub, "（六）其他处理已按一行填报，其下各项没有数值，")
+		}
 		return
 	}
-	sort.Strings(single)
-	var vals []string
-	for _, id := range single {
-		if v, ok := r.Cells[id]; ok {
-			vals = append(vals, report.FormatNumber(v))
-		}
-		delete(r.Cells, id)
-		delete(r.Missing, id)
+	drop(single, "（六）其他处理一行的数值（小计）")
+}
+
+func keySet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
 	}
-	r.AddNote(report.NoteExtraRow, rc.doc.Name, "（六）其他处理一行的数值（小计）未采用："+strings.Join(vals, " "))
+	return out
 }
 
 func nearlyEqual(a, b float64) bool {
@@ -551,3 +700,30 @@ func (rc *recognizer) anyTable() bool {
 
 // isHan reports whether r is a CJK ideograph.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// normText is schema.Normalize memoized: the recognizer compares the same
+// labels again and again. Long texts are not kept, and the memo stops
+// growing at a fixed size.
+func normText(s string) string {
+	if len(s) > 256 {
+		return schema.Normalize(s)
+	}
+	normMu.Lock()
+	n, ok := normMemo[s]
+	normMu.Unlock()
+	if ok {
+		return n
+	}
+	n = schema.Normalize(s)
+	normMu.Lock()
+	if len(normMemo) < 1<<16 {
+		normMemo[s] = n
+	}
+	normMu.Unlock()
+	return n
+}
+
+var (
+	normMu   sync.Mutex
+	normMemo = map[string]string{}
+)

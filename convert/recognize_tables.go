@@ -32,6 +32,8 @@ type pending struct {
 	vals     []Cell
 	rowCells int // cells of the label's own grid row (1: one cell per line)
 	t3map    []string
+	t2head   []Cell // the 表二 header row above, if any
+	prevT3   int    // the last 表三 row before this one (for wrapped labels)
 	unit     string
 }
 
@@ -73,7 +75,7 @@ func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimS
 // t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
 // lit_after), or "".
 func t4Group(text string) string {
-	n := schema.Normalize(text)
+	n := normText(text)
 	switch {
 	case strings.Contains(n, "未经复议直接起诉") || strings.Contains(n, "直接起诉"):
 		return "lit_direct"
@@ -87,12 +89,12 @@ func t4Group(text string) string {
 
 // isT4Header reports whether a label belongs to the 表四 header.
 func isT4Header(text string) bool {
-	n := schema.Normalize(text)
+	n := normText(text)
 	if t4Group(text) != "" || n == "行政诉讼" {
 		return true
 	}
 	for _, c := range schema.Get(schema.F2021).T4Cols {
-		if c.ID != "total" && n == schema.Normalize(c.Label) {
+		if c.ID != "total" && n == normText(c.Label) {
 			return true
 		}
 	}
@@ -107,6 +109,7 @@ func (rc *recognizer) readTables() {
 	var lastT3 = -1 // index in f.T3Rows of the last matched 表三 row
 	var t3map []string
 	t2unit := map[string]string{} // column id → unit its header states
+	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
@@ -143,15 +146,16 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(t); ok {
 					flush()
 					it.table = true
+					t2head = nil
 				}
 				continue
 			}
 			if ctx == "t3" {
-				n := schema.Normalize(t)
+				n := normText(t)
 				if row, _, ok := f.MatchT3Row(t); ok && row.IsGroup {
 					flush()
 					it.table = true
-				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) ||
+				} else if rc.matchRow("t3", t, -1) != nil || strings.HasPrefix(n, normText(schema.T3Applicant)) ||
 					strings.HasPrefix(n, "(本列数据") {
 					// A row label printed as a heading over its own small
 					// table, or the header's note: part of the table.
@@ -222,6 +226,7 @@ func (rc *recognizer) readTables() {
 					}
 				}
 				if ctx == "t2" || ctx == "" {
+					t2head = cells
 					for _, c := range cells {
 						if u := HeaderUnit(c.Text); u != "" && strings.Contains(c.Text, "金额") {
 							t2unit["amount"] = u
@@ -237,10 +242,7 @@ func (rc *recognizer) readTables() {
 			if cells[j].Text != "" && !isValueText(cells[j].Text) {
 				// A run of labels: the last one that names a row is the
 				// row label; earlier ones are group labels.
-				k := j
-				for k < len(cells) && (cells[k].Text == "" || !isValueText(cells[k].Text)) {
-					k++
-				}
+				k := labelRunEnd(cells, j)
 				labels := cells[j:k]
 				if ctx == "t2" || ctx == "" {
 					for _, c := range labels {
@@ -252,7 +254,7 @@ func (rc *recognizer) readTables() {
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
-					if h := rc.matchRow(ctx, joined, lastT3); h != nil && (h.canon == pend.hit.canon) {
+					if h := rc.matchRow(ctx, joined, pend.prevT3); h != nil && (h.canon == pend.hit.canon) {
 						pend.text = joined
 						h.pos = pend.hit.pos
 						pend.hit = h
@@ -260,7 +262,7 @@ func (rc *recognizer) readTables() {
 						continue
 					}
 				}
-				if pend != nil && pend.hit == nil && len(pend.vals) == 0 && len(labels) == 1 {
+				if pend != nil && pend.hit == nil && nonEmpty(pend.vals) == 0 && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
 					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
 						h.pos = pend.pos
@@ -292,6 +294,7 @@ func (rc *recognizer) readTables() {
 					hit, text, pos = h, lt, labels[li].Pos
 					break
 				}
+				prevT3 := lastT3
 				if hit != nil && hit.table == "t3" {
 					for idx, row := range f.T3Rows {
 						if row.Label == hit.t3row.Label {
@@ -305,7 +308,10 @@ func (rc *recognizer) readTables() {
 						ctx = hit.table
 					}
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map}
+				if _, ok := f.MatchT2Block(text); ok {
+					t2head = nil
+				}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -331,10 +337,18 @@ func (rc *recognizer) readTables() {
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
-				rc.t4runs = append(rc.t4runs, t4run{vals: trimTrailingEmpty(vals), group: t4group, pos: vals[0].Pos})
+				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
+					vals = trimTrailingEmpty(vals)
+				}
+				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
+				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 {
+					// Ragged pipe text: blanks ending the row may be the
+					// remains of merged cells, not blank values.
+					vals = trimTrailingEmpty(vals)
+				}
 				pend.vals = append(pend.vals, vals...)
 			default:
 				if anyNumber(vals) && ctx != "" {
@@ -343,7 +357,6 @@ func (rc *recognizer) readTables() {
 			}
 			j = k
 		}
-		_ = i
 	}
 	flush()
 	rc.assignT4()
@@ -357,9 +370,9 @@ func isHeaderRow(cells []Cell) bool {
 			continue
 		}
 		labels++
-		n := schema.Normalize(c.Text)
-		if reHeaderWord.MatchString(n) || n == schema.Normalize(schema.T2ContentHeader) || n == schema.Normalize(schema.T3Applicant) ||
-			strings.HasPrefix(n, schema.Normalize(schema.T3Applicant)) || n == schema.Normalize(schema.T3LegalPersons) {
+		n := normText(c.Text)
+		if reHeaderWord.MatchString(n) || n == normText(schema.T2ContentHeader) || n == normText(schema.T3Applicant) ||
+			strings.HasPrefix(n, normText(schema.T3Applicant)) || n == normText(schema.T3LegalPersons) {
 			return true
 		}
 		if _, _, ok := schema.MatchColumn(schema.Get(schema.F2019).T3Cols, c.Text); ok {
@@ -393,7 +406,7 @@ func t3HeaderMap(cells []Cell) []string {
 			continue
 		}
 		col, _, ok := schema.MatchColumn(cols, c.Text)
-		n := schema.Normalize(c.Text)
+		n := normText(c.Text)
 		switch {
 		case ok && !seen[col.ID]:
 			seen[col.ID] = true
@@ -423,7 +436,7 @@ func (rc *recognizer) tableOfLabel(text string) string {
 		return "t2"
 	}
 	if row, _, ok := f.MatchT3Row(text); ok {
-		if len([]rune(schema.Normalize(row.Label))) >= 4 && len([]rune(schema.Normalize(text))) >= 4 {
+		if len([]rune(normText(row.Label))) >= 4 && len([]rune(normText(text))) >= 4 {
 			return "t3"
 		}
 	}
@@ -448,7 +461,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		return nil
 	}
 	if row, m, ok := f.MatchT3Row(text); ok {
-		if ctx == "" && len([]rune(schema.Normalize(text))) < 4 {
+		if ctx == "" && len([]rune(normText(text))) < 4 {
 			return nil
 		}
 		return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: m.Variant, printed: text}
@@ -456,7 +469,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 	if ctx != "t3" {
 		return nil
 	}
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	// Without the ordinal ("予以公开", "(六)其他").
 	bare := stripOrdinal(norm)
 	if bare != "" {
@@ -464,7 +477,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		for _, row := range f.T3Rows {
 			cands := append([]string{row.Label}, row.Variants...)
 			for _, c := range cands {
-				if stripOrdinal(schema.Normalize(c)) == bare {
+				if stripOrdinal(normText(c)) == bare {
 					hits = append(hits, row)
 					break
 				}
@@ -474,6 +487,23 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, variant: true, printed: text}
 		}
 	}
+	// A wrapped label: the printed text is the start of exactly one label.
+	// Within the expected rows when the table has started: never across
+	// groups.
+	if len([]rune(norm)) >= 6 {
+		var hits []schema.T3Row
+		for idx, row := range f.T3Rows {
+			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
+				continue
+			}
+			if strings.HasPrefix(normText(row.Label), norm) {
+				hits = append(hits, row)
+			}
+		}
+		if len(hits) == 1 {
+			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
+		}
+	}
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
@@ -481,7 +511,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]
-			rn := schema.Normalize(row.Label)
+			rn := normText(row.Label)
 			if ordinalOf(rn) != ord {
 				continue
 			}
@@ -494,23 +524,6 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 			return &rowHit{table: "t3", t3row: row, canon: row.Label, variant: true, printed: text}
 		}
 	}
-	// A wrapped label: the printed text is the start of exactly one label.
-	// Within the expected rows when the table has started: never across
-	// groups.
-	if len([]rune(norm)) >= 6 {
-		var hits []schema.T3Row
-		for idx, row := range f.T3Rows {
-			if lastT3 >= 0 && (idx <= lastT3 || idx > lastT3+4) {
-				continue
-			}
-			if strings.HasPrefix(schema.Normalize(row.Label), norm) {
-				hits = append(hits, row)
-			}
-		}
-		if len(hits) == 1 {
-			return &rowHit{table: "t3", t3row: hits[0], canon: hits[0].Label, partial: true, printed: text}
-		}
-	}
 	return nil
 }
 
@@ -521,17 +534,17 @@ func ordinalCompatible(norm, label string) bool {
 	if o == "" {
 		return true
 	}
-	lo := ordinalOf(schema.Normalize(label))
+	lo := ordinalOf(normText(label))
 	return lo == "" || strings.Trim(o, "().、") == strings.Trim(lo, "().、")
 }
 
 // fuzzyT2Row matches a 表二 row label printed with explanations or typos
 // ("规章(设区的市、自治州人民政府应提供相关数据)").
 func (rc *recognizer) fuzzyT2Row(text string) (schema.T2Block, schema.Column, bool) {
-	norm := schema.Normalize(text)
+	norm := normText(text)
 	for _, b := range rc.f.T2 {
 		for _, row := range b.Rows {
-			ln := schema.Normalize(row.Label)
+			ln := normText(row.Label)
 			if strings.HasPrefix(norm, ln+"(") {
 				return b, row, true
 			}
@@ -560,8 +573,10 @@ func (rc *recognizer) expected(p *pending) int {
 	return 0
 }
 
+// trimTrailingEmpty drops blank cells ending a run; a blank cell carrying a
+// reader's note is kept (it stands for a value the reader could not read).
 func trimTrailingEmpty(vals []Cell) []Cell {
-	for len(vals) > 0 && vals[len(vals)-1].Text == "" {
+	for len(vals) > 0 && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	return vals
@@ -618,15 +633,26 @@ func (rc *recognizer) assign(p *pending) {
 		}
 	}
 	// Trailing blanks beyond the expected count come from merged cells.
-	for len(vals) > want && vals[len(vals)-1].Text == "" {
+	for len(vals) > want && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
+		// A 2021 merged block: one value, wherever the row prints it.
+		for _, c := range vals {
+			if c.Text != "" {
+				vals = []Cell{c}
+			}
+		}
+	}
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}
-	if h.variant {
+	switch {
+	case h.variant:
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	case h.partial:
+		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
@@ -669,8 +695,14 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 	var ids []string
 	switch h.table {
 	case "t2":
-		for _, c := range h.t2block.Cols {
-			ids = append(ids, "t2."+h.t2row.ID+"."+c.ID)
+		cols := t2HeaderMap(h.t2block, p.t2head)
+		if cols == nil {
+			for _, c := range h.t2block.Cols {
+				cols = append(cols, c.ID)
+			}
+		}
+		for _, c := range cols {
+			ids = append(ids, "t2."+h.t2row.ID+"."+c)
 		}
 	case "t3":
 		rowID := h.t3row.ID
@@ -775,6 +807,10 @@ func (rc *recognizer) assignT4() {
 			}
 			named[run.group] = true
 		}
+		if !byName && len(five) != len(f.T4Groups) {
+			r.AddNote(report.NoteUnreadableValue, five[0].pos, fmt.Sprintf("表四找到%d组5个数值，未注明属于行政复议还是行政诉讼，无法确定对应关系，记为缺失", len(five)), all...)
+			return
+		}
 		for k, run := range five {
 			g := f.T4Groups[k].ID
 			if byName {
@@ -813,4 +849,86 @@ func anyNumber(vals []Cell) bool {
 		}
 	}
 	return false
+}
+
+// t2HeaderMap maps the value positions of a 表二 block to its columns by the
+// header row's labels (信息内容 | 本年新制作数量 | …) when every column is
+// named once; nil means positional (no header, a truncated or invented
+// header).
+func t2HeaderMap(b schema.T2Block, head []Cell) []string {
+	if len(head) == 0 {
+		return nil
+	}
+	var m []string
+	seen := map[string]bool{}
+	for i, c := range head {
+		if c.Text == "" {
+			continue
+		}
+		if i == 0 && normText(c.Text) == normText(schema.T2ContentHeader) {
+			continue
+		}
+		col, _, ok := schema.MatchColumn(b.Cols, c.Text)
+		if !ok {
+			n := normText(c.Text)
+			for _, bc := range b.Cols {
+				if strings.HasPrefix(n, normText(bc.Label)+"(") {
+					col, ok = bc, true
+				}
+			}
+		}
+		if !ok || seen[col.ID] {
+			return nil
+		}
+		seen[col.ID] = true
+		m = append(m, col.ID)
+	}
+	if len(m) != len(b.Cols) {
+		return nil
+	}
+	return m
+}
+
+// officialWidth is the width of a row of the pending row's table in the
+// official grid: 表三 3 label columns and 7 value columns (seed-style pipe
+// text pads every row to it), 表二 1 label column and 3 value columns.
+func (rc *recognizer) officialWidth(p *pending) int {
+	if p.hit == nil {
+		return -1
+	}
+	switch p.hit.table {
+	case "t3":
+		if len(p.t3map) > 0 {
+			return 3 + len(p.t3map)
+		}
+		return 3 + len(rc.f.T3Cols)
+	case "t2":
+		return 4
+	}
+	return -1
+}
+
+// labelRunEnd returns the end of the run of label cells starting at j:
+// blank cells belong to the run only between two labels; blanks after the
+// last label are the row's (blank) values.
+func labelRunEnd(cells []Cell, j int) int {
+	k := j
+	for k < len(cells) {
+		if cells[k].Text != "" && !isValueText(cells[k].Text) {
+			k++
+			continue
+		}
+		if cells[k].Text == "" {
+			m := k
+			for m < len(cells) && cells[m].Text == "" {
+				m++
+			}
+			if m < len(cells) && !isValueText(cells[m].Text) {
+				k = m
+				continue
+			}
+		}
+		break
+	}
+	return k
 }

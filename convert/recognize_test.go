@@ -390,7 +390,7 @@ func TestFormatDecision(t *testing.T) {
 	doc, err := readText("r.txt", text)
 	require.NoError(t, err)
 	_, err = Recognize(doc, Options{Format: "2021"})
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrFormatConflict)
 
 	r = recog(t, "", "某某县2022年政府信息公开工作年度报告\n一、总体情况\n")
 	assert.Equal(t, "2021", r.Format)
@@ -413,6 +413,7 @@ func TestCellNotes(t *testing.T) {
 	}
 	row[1].Note = &CellNote{Kind: report.NoteAmbiguousSplit, Detail: "69·3 或 6·93"}
 	row[2].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: "由总计确定"}
+	row[3].Note = &CellNote{Kind: report.NoteSplitChosen, Detail: "由总计确定"}
 	row = append(row, Cell{Cont: true, Text: "99"})
 	doc := &Document{Name: "g.txt", Blocks: []Block{
 		{Kind: Para, Text: "三、收到和处理政府信息公开申请情况", Pos: "g.txt:1"},
@@ -425,6 +426,14 @@ func TestCellNotes(t *testing.T) {
 	assert.Equal(t, 1.0, r.Cells["t3.granted.total"])
 	assert.True(t, hasNote(r, report.NoteAmbiguousSplit, "t3.granted.natural"))
 	assert.True(t, hasNote(r, report.NoteSplitChosen, "t3.granted.commercial"))
+	chosen := 0
+	for _, n := range r.Notes {
+		if n.Kind == report.NoteSplitChosen {
+			chosen++
+			assert.Equal(t, []string{"t3.granted.commercial", "t3.granted.research"}, n.Cells)
+		}
+	}
+	assert.Equal(t, 1, chosen, "one note for one split")
 	for _, n := range r.Notes {
 		assert.NotEmpty(t, n.Pos, n.Kind)
 	}
@@ -437,4 +446,274 @@ func TestChrome(t *testing.T) {
 	assert.Equal(t, "", r.Title)
 	assert.Equal(t, []string{"正文。"}, r.Sections[1].Paragraphs)
 	assert.True(t, strings.HasPrefix(r.Notes[0].Detail, "标题"))
+}
+
+func TestYearAndAgency(t *testing.T) {
+	cases := []struct {
+		text, agency string
+		year         int
+	}{
+		{"某某市人民政府二〇二〇年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", 2020},
+		{"某某区2023年度政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
+		{"2023年度某某区政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
+		{"某某区政府信息公开工作年度报告\n本年度报告统计期限从2024年1月1日到12月31日止。\n一、总体情况\n", "某某区", 2024},
+		{"本年度报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年，某某镇人民政府坚持以公开为常态。\n", "某某镇人民政府", 2021},
+	}
+	for _, c := range cases {
+		r := recog(t, "", c.text)
+		assert.Equal(t, c.year, r.Year, c.text)
+		assert.Equal(t, c.agency, r.Agency, c.text)
+	}
+}
+
+// TestMergedBlockValue: a 2021 merged block's one value, wherever the row
+// prints it.
+func TestMergedBlockValue(t *testing.T) {
+	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
+	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
+}
+
+// TestT2HeaderOrder: 表二 columns follow their header labels when every
+// column is named; a truncated header keeps the official order.
+func TestT2HeaderOrder(t *testing.T) {
+	r := recog(t, "2019", "二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 对外公开总数量 | 本年新制作数量 | 本年新公开数量 |\n规章 | 9 | 1 | 2 |\n")
+	assert.Equal(t, 9.0, r.Cells["t2.rules.published_total"])
+	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
+	assert.Equal(t, 2.0, r.Cells["t2.rules.published_new"])
+	r = recog(t, "2019", "二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 本年新 | 本年新 | 对外公开总数量 |\n规章 | 1 | 2 | 9 |\n")
+	assert.Equal(t, 1.0, r.Cells["t2.rules.made_new"])
+	assert.Equal(t, 2.0, r.Cells["t2.rules.published_new"])
+	assert.Equal(t, 9.0, r.Cells["t2.rules.published_total"])
+}
+
+// TestTitleOverLines: a title a PDF broke over two short lines.
+func TestTitleOverLines(t *testing.T) {
+	r := recog(t, "", "某某区人民政府\n2023 年政府信息公开工作年度报告\n本报告统计期限从2023年1月1日到12月31日止。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2023 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2023, r.Year)
+	assert.Equal(t, []string{"本报告统计期限从2023年1月1日到12月31日止。"}, r.Sections[0].Paragraphs)
+}
+
+// TestWrappedLabels: a label broken over lines, the values on any of them.
+func TestWrappedLabels(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"（二）部分公开（区分处理的，只计这一情 |\n"+
+		"形，不计其他情形） |\n"+
+		"2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"+
+		"（六）其他处理 |\n"+
+		"1、申请人无正当理由逾期不补 |\n"+
+		"正、行政机关不再处理其政府信 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"息公开申请 |\n"+
+		"2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n")
+	assert.Equal(t, 2.0, r.Cells["t3.partial.natural"])
+	assert.Equal(t, 3.0, r.Cells["t3.other.no_correction.total"])
+	assert.Equal(t, 4.0, r.Cells["t3.other.fee_unpaid.total"])
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
+
+	// A truncated label with its values: matched, with a note.
+	r = recog(t, "2021", t3Head+"一、本年新收政府信息公开申请 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 5.0, r.Cells["t3.new_received.total"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.new_received.total"))
+}
+
+// TestNeverShift damages each table row of the samples (a value cell
+// dropped, a cell doubled) and expects every value read to be the true
+// one: a damaged row goes missing, never shifted into wrong cells.
+func TestNeverShift(t *testing.T) {
+	for _, name := range []string{"sample-2019", "sample-2021"} {
+		text := readSample(t, name)
+		truth := recognizeText(t, text)
+		lines := splitLines(text)
+		for i, ln := range lines {
+			cells, ok := pipeCells(ln)
+			if !ok {
+				continue
+			}
+			for _, damage := range []string{"drop", "double"} {
+				var vi []int
+				for k, c := range cells {
+					if c != "" && isValueText(c) {
+						vi = append(vi, k)
+					}
+				}
+				if len(vi) == 0 {
+					continue
+				}
+				k := vi[len(vi)/2]
+				var out []string
+				for j, c := range cells {
+					if j == k && damage == "drop" {
+						continue
+					}
+					out = append(out, c)
+					if j == k && damage == "double" {
+						out = append(out, c)
+					}
+				}
+				dl := append([]string{}, lines...)
+				dl[i] = strings.Join(out, " | ") + " |"
+				got := recognizeText(t, strings.Join(dl, "\n")+"\n")
+				for id, v := range got.Cells {
+					if w, ok := truth.Cells[id]; !ok || w != v {
+						t.Errorf("%s line %d %s: %s = %v, truth %v", name, i+1, damage, id, v, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestHeadingsByWording: a heading the source marked as such (Markdown
+// '#'), printed without its numeral or misnumbered, is found by its words;
+// an unmarked line with the same words is a paragraph.
+func TestHeadingsByWording(t *testing.T) {
+	r := recog(t, "", "## 总体情况\n正文。\n## 三、政府信息公开行政复议、行政诉讼情况\n"+
+		"主动公开政府信息情况\n## 五、存在的主要问题及改进情况\n")
+	assert.Equal(t, "总体情况", r.Sections[1].Heading)
+	assert.Equal(t, "", r.Sections[2].Heading)
+	assert.Equal(t, "三、政府信息公开行政复议、行政诉讼情况", r.Sections[4].Heading)
+	assert.Equal(t, []string{"主动公开政府信息情况"}, r.Sections[4].Paragraphs)
+	assert.Equal(t, "五、存在的主要问题及改进情况", r.Sections[5].Heading)
+	assert.True(t, hasNote(r, report.NoteLabelVariant, ""))
+}
+
+// TestT4UnnamedRuns: two unnamed runs of five cannot say which groups they
+// are.
+func TestT4UnnamedRuns(t *testing.T) {
+	r := recog(t, "2019", "四、政府信息公开行政复议、行政诉讼情况\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n1 | 0 | 0 | 0 | 1 |\n"+
+		"结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n2 | 0 | 0 | 0 | 2 |\n")
+	assert.Empty(t, r.Cells)
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t4.rev.upheld"))
+}
+
+// TestHTMLLikeGrid: an official 表三 as an HTML table gives it, spans
+// expanded (Cont on covered positions), the vertical label split in two
+// blocks where the table crossed a page, and the 总计 column left blank
+// for result rows (as 上海 2019 did).
+func TestHTMLLikeGrid(t *testing.T) {
+	f := schema.Get("2021")
+	cont := Cell{Cont: true}
+	val := func(s string) Cell { return Cell{Text: s, RowSpan: 1, ColSpan: 1} }
+	head := [][]Cell{
+		{val(schema.T3Note), cont, cont, val(schema.T3Applicant), cont, cont, cont, cont, cont, cont},
+		{cont, cont, cont, val("自然人"), val("法人或其他组织"), cont, cont, cont, cont, val("总计")},
+		{cont, cont, cont, cont, val("商业\n企业"), val("科研机构"), val("社会公益 组织"), val("法律服务机构"), val("其他"), cont},
+	}
+	var rows [][]Cell
+	rows = append(rows, head...)
+	group, sub := "", ""
+	for _, r := range f.T3Rows {
+		var labels []Cell
+		switch {
+		case r.IsGroup && r.Group == "":
+			group = r.Label
+			continue
+		case r.IsGroup:
+			sub = r.Label
+			continue
+		case r.Group == "":
+			labels = []Cell{val(r.Label), cont, cont}
+		case r.Group == group:
+			first := val(group)
+			if r.ID != "granted" && r.ID != "other.no_correction" {
+				first = cont // the vertical label, repeated after a page break
+			}
+			labels = []Cell{first, val(r.Label), cont}
+		default:
+			s := cont
+			if strings.HasPrefix(r.Label, "1.") {
+				s = val(sub)
+			}
+			labels = []Cell{cont, s, val(r.Label)}
+		}
+		total := ""
+		if r.ID == "result_total" || !r.Result {
+			total = "1"
+		}
+		rows = append(rows, append(labels, val("1"), val("0"), val("0"), val("0"), val("0"), val("0"), val(total)))
+	}
+	doc := &Document{Name: "t.html", Blocks: []Block{
+		{Kind: Para, Text: "三、收到和处理政府信息公开申请情况", Pos: "t.html:1"},
+		{Kind: Grid, Pos: "t.html:2", Rows: rows},
+	}}
+	r, err := Recognize(doc, Options{Format: "2021"})
+	require.NoError(t, err)
+	for _, row := range f.T3DataRows(nil) {
+		assert.Equal(t, 1.0, r.Cells["t3."+row.ID+".natural"], row.ID)
+		assert.Equal(t, 0.0, r.Cells["t3."+row.ID+".other_org"], row.ID)
+		if row.Result {
+			assert.Equal(t, "", r.Missing["t3."+row.ID+".total"], row.ID)
+			assert.True(t, hasNote(r, report.NotePublishedTotal, "t3."+row.ID+".total"), row.ID)
+		} else {
+			assert.Equal(t, 1.0, r.Cells["t3."+row.ID+".total"], row.ID)
+		}
+	}
+	assert.Empty(t, r.Layout)
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
+	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
+}
+
+// TestOtherSingleRowBlankSubRows: （六） as one row with numbers and its
+// sub-rows printed empty: the single row stands, the empty sub-rows go.
+func TestOtherSingleRowBlankSubRows(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 2 | 3 |\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | | | | | | | |\n")
+	assert.Equal(t, []string{schema.LayoutOtherSingleRow}, r.Layout)
+	assert.Equal(t, 3.0, r.Cells["t3.other.total"])
+	for id := range r.Missing {
+		assert.True(t, schema.Get("2021").HasCell(id, r.Layout), id)
+	}
+}
+
+// TestWebChrome: a breadcrumb at the top and page furniture at the bottom
+// are dropped with notes.
+func TestWebChrome(t *testing.T) {
+	r := recog(t, "", "当前位置：首页 > 政务公开 > 年报\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n附件下载：\n【打印本页】【关闭窗口】\n")
+	assert.Equal(t, []string{"无。"}, r.Sections[6].Paragraphs)
+	assert.Equal(t, []string{}, r.Sections[0].Paragraphs)
+	n := 0
+	for _, note := range r.Notes {
+		if note.Kind == report.NoteChromeDropped {
+			n++
+		}
+	}
+	assert.Equal(t, 3, n)
+}
+
+// TestBlankCellsWithNotes: a reader that cannot split a glued run leaves
+// the row's cells blank with an ambiguous_split note on each: the cells are
+// missing and the note names them.
+func TestBlankCellsWithNotes(t *testing.T) {
+	note := &CellNote{Kind: report.NoteAmbiguousSplit, Detail: "8855698 可拆分为 15 种"}
+	doc := &Document{Name: "g.txt", Blocks: []Block{
+		{Kind: Para, Text: "二、主动公开政府信息情况", Pos: "g.txt:1"},
+		{Kind: Grid, Pos: "g.txt:2", Rows: [][]Cell{
+			{{Text: "第二十条第（一）项"}},
+			{{Text: "信息内容"}, {Text: "本年制发件数"}, {Text: "本年废止件数"}, {Text: "现行有效件数"}},
+			{{Text: "规章"}, {Text: "0"}, {Text: "0"}, {Text: "0"}},
+			{{Text: "行政规范性文件"}, {Note: note}, {Note: note}, {Note: note}},
+		}},
+		{Kind: Grid, Pos: "g.txt:9", Rows: [][]Cell{
+			{{Text: "第二十条第（九）项"}},
+			{{Text: "信息内容"}, {Text: "采购项目数量"}, {Text: "采购总金额"}},
+			{{Text: "政府集中采购"}, {Note: note}, {Note: note}},
+		}},
+	}}
+	r, err := Recognize(doc, Options{Format: "2021"})
+	require.NoError(t, err)
+	doc.Blocks[1].Rows = nil
+	r19, err := Recognize(doc, Options{Format: "2019"})
+	require.NoError(t, err)
+	for _, id := range []string{"t2.procurement.projects", "t2.procurement.amount"} {
+		assert.True(t, hasNote(r19, report.NoteAmbiguousSplit, id), id)
+	}
+	for _, id := range []string{"t2.normative.issued", "t2.normative.repealed", "t2.normative.in_force"} {
+		assert.Contains(t, r.Missing, id)
+		assert.True(t, hasNote(r, report.NoteAmbiguousSplit, id), id)
+	}
+	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
 }

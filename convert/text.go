@@ -82,10 +82,12 @@ func readText(name, text string) (*Document, error) {
 	return doc, nil
 }
 
-// dropChrome blanks the lines that are not the report and returns a
-// chrome_dropped note keeping them: a crawler header block ending in a
-// "==== 正文 ====" line.
+// dropChrome blanks the lines that are not the report and returns
+// chrome_dropped notes keeping them: a crawler header block ending in a
+// "==== 正文 ====" line, a site's breadcrumb ("当前位置：首页 > …") at the
+// top, and page furniture at the bottom ("附件下载", "【打印】【关闭】").
 func dropChrome(name string, lines []string) []DocNote {
+	var notes []DocNote
 	for i, ln := range lines {
 		if i > 40 {
 			break
@@ -96,10 +98,42 @@ func dropChrome(name string, lines []string) []DocNote {
 			for j := 0; j <= i; j++ {
 				lines[j] = ""
 			}
-			return []DocNote{{Kind: report.NoteChromeDropped, Pos: linePos(name, 0), Detail: kept}}
+			notes = append(notes, DocNote{Kind: report.NoteChromeDropped, Pos: linePos(name, 0), Detail: kept})
+			break
 		}
 	}
-	return nil
+	for i, ln := range lines {
+		if i > 10 {
+			break
+		}
+		t := strings.TrimSpace(ln)
+		if strings.HasPrefix(t, "当前位置") || strings.HasPrefix(t, "您当前的位置") || strings.HasPrefix(t, "您的位置") {
+			notes = append(notes, DocNote{Kind: report.NoteChromeDropped, Pos: linePos(name, i), Detail: t})
+			lines[i] = ""
+		}
+	}
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-15; i-- {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		if !isFooterChrome(t) {
+			break
+		}
+		notes = append(notes, DocNote{Kind: report.NoteChromeDropped, Pos: linePos(name, i), Detail: t})
+		lines[i] = ""
+	}
+	return notes
+}
+
+// isFooterChrome recognizes a web page's furniture after the report.
+func isFooterChrome(t string) bool {
+	for _, p := range []string{"附件下载", "相关链接", "【打印", "【关闭", "[打印", "[关闭", "扫一扫", "分享到", "打印本页", "关闭窗口", "网站地图", "主办单位", "版权所有"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func init() {

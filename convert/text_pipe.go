@@ -73,6 +73,17 @@ func pipeCells(line string) ([]string, bool) {
 // spaces is a paragraph whatever it looks like, with the indent stripped).
 func parsePipe(name string, lines []string) (*Document, error) {
 	doc := &Document{Name: name}
+	// xxgk's own txt indents every body paragraph: there, an unindented
+	// line that is not a table row is a heading (or the title).
+	indented, plain := 0, 0
+	for _, ln := range lines {
+		if strings.HasPrefix(ln, paraIndent) {
+			indented++
+		} else if _, ok := pipeCells(ln); !ok && strings.TrimSpace(ln) != "" {
+			plain++
+		}
+	}
+	ownTxt := indented >= 3 && indented > plain
 	var grid *Block
 	flush := func() {
 		if grid != nil {
@@ -116,7 +127,7 @@ func parsePipe(name string, lines []string) (*Document, error) {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimSpace(m[1]), Pos: pos, Heading: true})
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
+		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos, Heading: ownTxt})
 	}
 	flush()
 	return doc, nil

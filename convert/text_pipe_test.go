@@ -165,3 +165,16 @@ func diffCells(a, b *report.Report) []string {
 	}
 	return out
 }
+
+// TestOwnTxtHeadings: in xxgk's own txt every body paragraph is indented,
+// so an unindented line is a heading even when worded unlike the format.
+func TestOwnTxtHeadings(t *testing.T) {
+	text := "某某县2020年政府信息公开工作年度报告\n\u3000\u3000前言。\n总体情况\n\u3000\u3000正文一。\n\u3000\u3000正文二。\n" +
+		"五、存在问题及改进情况\n\u3000\u3000无。\n"
+	r := recognizeText(t, text)
+	assert.Equal(t, "某某县2020年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, []string{"前言。"}, r.Sections[0].Paragraphs)
+	assert.Equal(t, "总体情况", r.Sections[1].Heading)
+	assert.Equal(t, []string{"正文一。", "正文二。"}, r.Sections[1].Paragraphs)
+	assert.Equal(t, "五、存在问题及改进情况", r.Sections[5].Heading)
+}
