@@ -89,11 +89,12 @@ func runCheck(e *env, o any, args []string) int {
 			return exitBad
 		}
 	}
-	files, err := check.Inputs(args)
+	inputs, err := expandInputs(args)
 	if err != nil {
 		e.errorf("%s", describe(err))
 		return exitBad
 	}
+	files := batch.Paths(inputs)
 	for _, f := range files {
 		if opts.out != "" && samePath(f, opts.out) {
 			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", opts.out)
@@ -110,10 +111,12 @@ func runCheck(e *env, o any, args []string) int {
 	}
 	copt := check.Options{Convert: e.options()}
 	var pairing *check.Pairing
+	var prevSingle *report.Report
 	status := exitOK
 	if opts.prev != "" {
 		var single *report.Report
-		pairing, single, err = readPrev(opts.prev, copt.Convert)
+		pairing, single, err = readPrev(opts.prev, copt.Convert, e.jobs)
+		prevSingle = single
 		if err != nil {
 			e.errorf("--prev %s", describe(err))
 			return exitBad
@@ -150,7 +153,7 @@ func runCheck(e *env, o any, args []string) int {
 	}
 
 	if opts.json {
-		if err := writeCheckJSON(e.stdout, tasks); err != nil {
+		if err := writeCheckJSON(e.stdout, tasks, minSev, hidden); err != nil {
 			e.errorf("%v", err)
 			return exitBad
 		}
@@ -162,6 +165,14 @@ func runCheck(e *env, o any, args []string) int {
 	} else {
 		printCheckText(e, tasks, minSev)
 	}
+	if !e.quiet && prevSingle != nil {
+		for _, t := range tasks {
+			if t.Report != nil && t.Report.Year != 0 && prevSingle.Year != 0 && prevSingle.Year != t.Report.Year-1 {
+				fmt.Fprintf(e.stderr, "%s：--prev 的报告是 %d 年的，不是上一年度（%d 年），仍按其对照（prev_year）\n",
+					t.File, prevSingle.Year, t.Report.Year-1)
+			}
+		}
+	}
 	if !e.quiet {
 		if hidden > 0 {
 			fmt.Fprintf(e.stderr, "基线 %s 中已接受的 %d 条结果未显示（baseline）\n", opts.baseline, hidden)
@@ -171,8 +182,11 @@ func runCheck(e *env, o any, args []string) int {
 				fmt.Fprintf(e.stderr, "--prev 中 %d 个文件没有配对的本年度报告（no_partner）：%s\n", len(un), strings.Join(un, "、"))
 			}
 			for _, t := range tasks {
-				if t.Err == nil && t.Prev == "" {
+				switch {
+				case t.Err == nil && t.Prev == "":
 					fmt.Fprintf(e.stderr, "%s：--prev 中没有同一单位上一年度的报告，未做跨年度核对（no_partner）\n", t.File)
+				case t.Prev != "" && e.verbose:
+					fmt.Fprintf(e.stderr, "%s：与上一年度的 %s 对照\n", t.File, t.Prev)
 				}
 			}
 		}
@@ -184,12 +198,35 @@ func runCheck(e *env, o any, args []string) int {
 		}
 	}
 	if opts.annotate != "" {
-		if err := annotate(e, opts.annotate, tasks); err != nil {
+		if err := annotate(e, opts.annotate, inputs, tasks); err != nil {
 			e.errorf("--annotate %s：%v", opts.annotate, err)
 			return exitBad
 		}
 	}
 	return status
+}
+
+// expandInputs lists the files to check: batch.Expand over the extensions
+// xxgk reads, without office lock files (~$…) found in directories.
+func expandInputs(args []string) ([]batch.File, error) {
+	all, err := batch.Expand(args, convert.Readable())
+	if err != nil {
+		return nil, err
+	}
+	named := map[int]bool{}
+	for i, a := range args {
+		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
+			named[i] = true
+		}
+	}
+	out := all[:0:0]
+	for _, f := range all {
+		if !named[f.Arg] && strings.HasPrefix(filepath.Base(f.Path), "~$") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // runTasks checks every file on the batch worker pool (-j N); each file is
@@ -206,7 +243,7 @@ func runTasks(e *env, files []string, opt check.Options) []*check.Task {
 }
 
 // readPrev reads --prev: one file (single) or a directory (pairing).
-func readPrev(path string, opt convert.Options) (*check.Pairing, *report.Report, error) {
+func readPrev(path string, opt convert.Options, jobs int) (*check.Pairing, *report.Report, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, &convert.InputError{File: path, Err: err}
@@ -215,16 +252,20 @@ func readPrev(path string, opt convert.Options) (*check.Pairing, *report.Report,
 		r, err := convert.ReadFile(path, opt)
 		return nil, r, err
 	}
-	files, err := check.Inputs([]string{path})
+	inputs, err := expandInputs([]string{path})
 	if err != nil {
 		return nil, nil, err
 	}
+	files := batch.Paths(inputs)
 	reports := make([]*report.Report, len(files))
-	for i, f := range files {
-		if r, err := convert.ReadFile(f, opt); err == nil {
-			reports[i] = r
+	batch.Each(context.Background(), jobs, files, func(_ context.Context, f string) batch.Result {
+		r, err := convert.ReadFile(f, opt)
+		return batch.Result{Value: r, Err: err}
+	}, func(i int, res batch.Result) {
+		if res.Err == nil {
+			reports[i] = res.Value.(*report.Report)
 		}
-	}
+	})
 	return check.NewPairing(files, reports), nil, nil
 }
 
@@ -235,6 +276,8 @@ type checkStats struct {
 	Notices  int `json:"notices"`
 	// Unreadable counts inputs that could not be read.
 	Unreadable int `json:"unreadable"`
+	// Accepted counts findings hidden by --baseline.
+	Accepted int `json:"accepted,omitempty"`
 }
 
 type checkReport struct {
@@ -263,12 +306,30 @@ func buildCheckReport(tasks []*check.Task) checkReport {
 	return rep
 }
 
-func writeCheckJSON(w io.Writer, tasks []*check.Task) error {
+// writeCheckJSON prints the report; valid and stats count every finding
+// (they decide the exit status), the tasks list those at or above minSev.
+func writeCheckJSON(w io.Writer, tasks []*check.Task, minSev schema.Severity, accepted int) error {
+	rep := buildCheckReport(tasks)
+	rep.Stats.Accepted = accepted
+	if minSev != schema.Notice {
+		shown := make([]*check.Task, len(tasks))
+		for i, t := range tasks {
+			c := *t
+			c.Errors = []check.Finding{}
+			for _, f := range t.Errors {
+				if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
+					c.Errors = append(c.Errors, f)
+				}
+			}
+			shown[i] = &c
+		}
+		rep.Tasks = shown
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(buildCheckReport(tasks)); err != nil {
+	if err := enc.Encode(rep); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
@@ -437,15 +498,23 @@ func writeWorkingPaper(path string, tasks []*check.Task) error {
 
 // annotate writes a copy of every checked workbook with findings into dir:
 // the offending cells filled red with a comment. Inputs are never modified.
-func annotate(e *env, dir string, tasks []*check.Task) error {
+func annotate(e *env, dir string, inputs []batch.File, tasks []*check.Task) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, t := range tasks {
-		if t.Err != nil || convert.Ext(t.File) != ".xlsx" || len(t.Errors) == 0 {
+	// Copies keep the inputs' tree; equal names never overwrite each other.
+	outs := batch.Outputs(inputs, dir, ".xlsx")
+	for i, t := range tasks {
+		if t.Err != nil || len(t.Errors) == 0 {
 			continue
 		}
-		out := filepath.Join(dir, filepath.Base(t.File))
+		if convert.Ext(t.File) != ".xlsx" {
+			if e.verbose {
+				e.errorf("%s：不是工作簿，--annotate 只标注 .xlsx", t.File)
+			}
+			continue
+		}
+		out := outs[i]
 		if samePath(out, t.File) {
 			return fmt.Errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", out)
 		}
@@ -453,6 +522,9 @@ func annotate(e *env, dir string, tasks []*check.Task) error {
 		if err != nil {
 			e.errorf("%s：无法标注：%v", t.File, err)
 			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
 		}
 		if err := convert.AtomicWrite(out, b); err != nil {
 			return err

@@ -204,6 +204,8 @@ func TestCheckPrev(t *testing.T) {
 	code, out, _ = runCLI("check", "--json", "--prev", filepath.Join(prev, "p.json"), cf)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "prev.carry")
+	_, _, errs = runCLI("check", "--prev", cf, cf)
+	assert.Contains(t, errs, "prev_year", "a --prev report of the wrong year is said so")
 }
 
 func TestCheckAnnotateWorkbook(t *testing.T) {
@@ -239,4 +241,39 @@ func TestCheckAnnotateWorkbook(t *testing.T) {
 	code, _, errs = runCLI("check", "--annotate", dir, in)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "output_is_input")
+}
+
+func TestCheckJSONSeverity(t *testing.T) {
+	dir := t.TempDir()
+	badR := sampleReport("示例县", 2022)
+	badR.Cells["t3.granted.natural"] = 3
+	badR.Sections[4].Heading = "五、存在的主要问题及整改措施" // a notice
+	bad := writeJSONReport(t, dir, "bad.json", badR)
+	code, out, _ := runCLI("check", "--json", "--severity", "error", bad)
+	assert.Equal(t, 1, code)
+	var rep jsonReport
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	for _, e := range rep.Tasks[0].Errors {
+		assert.Equal(t, "error", e.Severity)
+	}
+	assert.Len(t, rep.Tasks[0].Errors, 2)
+	assert.Equal(t, 1, rep.Stats.Notices, "stats count every finding")
+}
+
+func TestCheckAnnotateKeepsTree(t *testing.T) {
+	dir := t.TempDir()
+	badR := sampleReport("示例县", 2022)
+	badR.Cells["t3.granted.natural"] = 3
+	for _, sub := range []string{"a", "b"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, "in", sub), 0o755))
+		require.NoError(t, convert.WriteFile(filepath.Join(dir, "in", sub, "县.xlsx"), badR, convert.Options{}))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "in", "a", "~$县.xlsx"), []byte("lock"), 0o644))
+	ann := filepath.Join(dir, "ann")
+	code, out, errs := runCLI("check", "-q", "--annotate", ann, filepath.Join(dir, "in"))
+	assert.Equal(t, 1, code, "office lock files in a directory are skipped: %s %s", out, errs)
+	for _, sub := range []string{"a", "b"} {
+		_, err := os.Stat(filepath.Join(ann, sub, "县.xlsx"))
+		assert.NoError(t, err, "equal names in two directories both annotated")
+	}
 }

@@ -33,7 +33,7 @@ func Report(r *report.Report) []Finding {
 			}
 		}
 	}
-	out = append(out, tables(r, f, present)...)
+	out = append(out, tables(r, present)...)
 	out = append(out, sections(r, f, present)...)
 
 	// Values: domain, blank totals, missing cells (each reported once).
@@ -92,7 +92,7 @@ func Report(r *report.Report) []Finding {
 		if st != schema.Unbalanced {
 			continue
 		}
-		out = append(out, instanceFinding(r, f, in, l, rt))
+		out = append(out, instanceFinding(r, in, l, rt))
 	}
 
 	out = append(out, Narrative(r)...)
@@ -100,17 +100,17 @@ func Report(r *report.Report) []Finding {
 }
 
 // instanceFinding words an unbalanced rule instance.
-func instanceFinding(r *report.Report, f *schema.Format, in schema.Instance, l, rt float64) Finding {
+func instanceFinding(r *report.Report, in schema.Instance, l, rt float64) Finding {
 	cells := in.Cells()
 	pos := posOf(r, in.Left[0])
 	switch in.Rule {
 	case "t3.balance":
 		// 一＋二 against （七）总计＋四: the printed totals are the right side.
 		return newFinding(in.Rule, cells, pos, l, rt,
-			fmt.Sprintf("%s：一＋二为%s，（七）总计＋四为%s", in.Label, num(l), num(rt)))
+			fmt.Sprintf("%s，而一＋二为%s，（七）总计＋四为%s", in.Label, num(l), num(rt)))
 	case "t2.published":
 		return newFinding(in.Rule, cells, pos, rt, l,
-			fmt.Sprintf("%s：本年新公开数量为%s，大于对外公开总数量%s", in.Label, num(l), num(rt)))
+			fmt.Sprintf("%s，而本年新公开数量为%s，对外公开总数量为%s", in.Label, num(l), num(rt)))
 	}
 	// Totals: want is what the parts sum to, got what the table holds.
 	return newFinding(in.Rule, cells, pos, rt, l,
@@ -149,7 +149,7 @@ func domainMessage(c *schema.Cell, v float64) string {
 var tableNames = map[string]string{"t2": "表二（主动公开政府信息情况）", "t3": "表三（收到和处理政府信息公开申请情况）", "t4": "表四（政府信息公开行政复议、行政诉讼情况）"}
 
 // tables reports an absent table.
-func tables(r *report.Report, f *schema.Format, present map[string]bool) []Finding {
+func tables(r *report.Report, present map[string]bool) []Finding {
 	var out []Finding
 	for _, t := range []string{"t2", "t3", "t4"} {
 		if present[t] {

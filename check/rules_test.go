@@ -206,3 +206,18 @@ func TestSections(t *testing.T) {
 		})
 	}
 }
+
+func TestMessages(t *testing.T) {
+	r := balanced("2019")
+	r.Cells["t3.carried_over.natural"] = 2
+	r.Cells["t3.carried_over.total"] = 2
+	r.Cells["t2.rules.published_new"] = 10
+	var msgs []string
+	for _, f := range Report(r) {
+		msgs = append(msgs, f.Message)
+	}
+	n := num(r.Cells["t3.new_received.natural"] + 2)
+	n2 := num(r.Cells["t3.new_received.natural"])
+	assert.Contains(t, msgs, "表三·自然人：一＋二＝（七）总计＋四，而一＋二为"+n+"，（七）总计＋四为"+n2)
+	assert.Contains(t, msgs, "表二规章：本年新公开数量≤对外公开总数量，而本年新公开数量为10，对外公开总数量为9")
+}

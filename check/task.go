@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/xxgk/xxgk/convert"
@@ -30,8 +29,9 @@ type Task struct {
 	Err error `json:"-"`
 	// Report is the Report the reader gave (nil when unreadable).
 	Report *report.Report `json:"-"`
-	// Prev names the file compared with by --prev ("" when none).
-	Prev string `json:"-"`
+	// Prev names last year's file the report was compared with (--prev),
+	// omitted when none.
+	Prev string `json:"prev,omitempty"`
 }
 
 // Options steer File.
@@ -103,44 +103,6 @@ func readInput(path string, opt convert.Options) ([]byte, error) {
 		return nil, &convert.InputError{File: path, Err: err}
 	}
 	return data, nil
-}
-
-// Inputs expands files and directories (recursively) into the files xxgk
-// reads, in a stable order; hidden files and office lock files (~$…) in
-// directories are skipped. Named files are kept as given, readable or not.
-func Inputs(args []string) ([]string, error) {
-	readable := map[string]bool{}
-	for _, e := range convert.Readable() {
-		readable[e] = true
-	}
-	var out []string
-	for _, a := range args {
-		fi, err := os.Stat(a)
-		if err != nil || !fi.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			base := d.Name()
-			if p != a && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$")) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && readable[convert.Ext(p)] {
-				out = append(out, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // Pairing pairs reports with last year's report of the same agency.

@@ -94,11 +94,11 @@ func classify(clause, sentenceAfter string) (quantity, bool) {
 			return quantity{}, false
 		}
 		return qLit, true
-	case containsAny(clause, "结转下年度", "结转下一年度", "转下一年度", "顺延至下一年度", "转入下一年度", "结转至下一年度"):
+	case containsAny(clause, "结转下年度", "转下一年度", "顺延至下一年度"):
 		return qForward, true
-	case containsAny(clause, "上年结转", "上年度结转", "上一年度结转", "上年度转结"):
+	case containsAny(clause, "上年结转", "上年度结转"):
 		return qCarried, true
-	case containsAny(clause, "新收到", "新收", "本年收到", "本年度收到") && strings.Contains(clause, "申请"):
+	case containsAny(clause, "新收", "本年收到") && strings.Contains(clause, "申请"):
 		return qNew, true
 	case containsAny(clause, "受理", "收到", "办理") && strings.Contains(clause, "申请"):
 		return qReceived, true
@@ -162,7 +162,9 @@ func textNumbers(r *report.Report) []Finding {
 				continue
 			}
 			if q.alt != nil {
-				if alt, ok := sumCells(r, q.alt); ok && first.n == alt {
+				// The other reading needs its operands too: unknown means
+				// not evaluated.
+				if alt, ok := sumCells(r, q.alt); !ok || first.n == alt {
 					continue
 				}
 			}
@@ -203,7 +205,7 @@ func sentences(p string) []string {
 
 // yearLead: a sentence that opens with a year ("2019年，本机关共收到…",
 // "2019年度全年…"), not a date (2019年4月).
-var yearLead = regexp.MustCompile(`^\s*(\d{4})\s*年(度)?\s*([，,]|全年|以来|共|本)`)
+var yearLead = regexp.MustCompile(`^\s*(\d{4})\s*年(度)?\s*([，,]|全年|共|本)`)
 
 // textYear finds sentences stating a quantity of the report period under
 // another year. Document numbers (〔2019〕60号), 上年, and dates of

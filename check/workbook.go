@@ -45,6 +45,7 @@ type wbCheck struct {
 	styleHides map[int]string
 	sheets     map[string]bool
 	comments   map[string]string // "sheet!ref" → comment text
+	labelAt    map[string]bool   // "sheet!ref|normalized text" of every canonical label
 	shifted    map[string]bool   // sheets whose labels moved
 }
 
@@ -90,15 +91,19 @@ func (w *wbCheck) run() []Finding {
 	return w.out
 }
 
-// version finds the template stamp: the custom document property, else a
-// cell of 信息 holding "xxgk-template/…".
+// version finds the template stamp in 信息 and in the custom document
+// property. When they disagree the one this build does not know is
+// reported: either way the stamp is not trustworthy.
 func (w *wbCheck) version() (string, string) {
+	var found [][2]string
 	if w.sheets[templates.SheetInfo] {
+	search:
 		for i, row := range w.grid(templates.SheetInfo) {
 			for j, v := range row {
 				if strings.HasPrefix(strings.TrimSpace(v), "xxgk-template/") {
 					ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-					return strings.TrimSpace(v), w.pos(templates.SheetInfo, ref)
+					found = append(found, [2]string{strings.TrimSpace(v), w.pos(templates.SheetInfo, ref)})
+					break search
 				}
 			}
 		}
@@ -107,10 +112,18 @@ func (w *wbCheck) version() (string, string) {
 		for _, p := range props {
 			if p.Name == templates.VersionProperty {
 				if s, ok := p.Value.(string); ok && s != "" {
-					return s, w.name
+					found = append(found, [2]string{s, w.name})
 				}
 			}
 		}
+	}
+	for _, v := range found {
+		if v[0] != templates.TemplateVersion {
+			return v[0], v[1]
+		}
+	}
+	if len(found) > 0 {
+		return found[0][0], found[0][1]
 	}
 	return "", ""
 }
@@ -119,21 +132,38 @@ func (w *wbCheck) grid(sheet string) [][]string {
 	if g, ok := w.grids[sheet]; ok {
 		return g
 	}
-	g, _ := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	// Used for 信息 (never loaded otherwise) and, rarely, to look for a
+	// label away from its place.
+	var g [][]string
+	rows, err := w.f.Rows(sheet)
+	if err == nil {
+		for rows.Next() {
+			cols, _ := rows.Columns(excelize.Options{RawCellValue: true})
+			g = append(g, cols)
+		}
+		rows.Close()
+	}
+	// Trailing empty rows are dropped, as GetRows does.
+	for len(g) > 0 && len(g[len(g)-1]) == 0 {
+		g = g[:len(g)-1]
+	}
 	w.grids[sheet] = g
 	return g
 }
 
 func (w *wbCheck) at(sheet, ref string) string {
-	c, r, err := excelize.CellNameToCoordinates(ref)
-	if err != nil {
+	if g, ok := w.grids[sheet]; ok {
+		c, r, err := excelize.CellNameToCoordinates(ref)
+		if err != nil {
+			return ""
+		}
+		if r-1 < len(g) && c-1 < len(g[r-1]) {
+			return g[r-1][c-1]
+		}
 		return ""
 	}
-	g := w.grid(sheet)
-	if r-1 < len(g) && c-1 < len(g[r-1]) {
-		return g[r-1][c-1]
-	}
-	return ""
+	v, _ := w.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return v
 }
 
 func (w *wbCheck) sheetsPresent() {
@@ -203,15 +233,27 @@ func (w *wbCheck) knownVariant(l templates.Label, got string) bool {
 	return false
 }
 
-// find looks for a label's text anywhere on the sheet.
+// find looks for a label's text elsewhere on the sheet: at a place that is
+// not the canonical place of a label with the same text (表四 prints 结果维持
+// three times; finding one of them where it belongs says nothing).
 func (w *wbCheck) find(sheet, text string) (string, bool) {
 	want := schema.Normalize(text)
+	if w.labelAt == nil {
+		w.labelAt = map[string]bool{}
+		for _, l := range w.book.Labels {
+			w.labelAt[l.Sheet+"!"+l.Ref+"|"+schema.Normalize(l.Text)] = true
+		}
+	}
 	for i, row := range w.grid(sheet) {
 		for j, v := range row {
-			if v != "" && schema.Normalize(v) == want {
-				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				return ref, true
+			if v == "" || schema.Normalize(v) != want {
+				continue
 			}
+			ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if w.labelAt[sheet+"!"+ref+"|"+want] {
+				continue
+			}
+			return ref, true
 		}
 	}
 	return "", false
@@ -225,14 +267,14 @@ func labelCells(b *templates.Book, l templates.Label) []string {
 		if c.Sheet != l.Sheet {
 			continue
 		}
-		if l.Kind == templates.LabelRow && l.Row != "" && c.Row == rowOfLabel(b, l) {
+		if l.Kind == templates.LabelRow && l.Row != "" && c.Row == rowOfLabel(l) {
 			out = append(out, c.ID)
 		}
 	}
 	return out
 }
 
-func rowOfLabel(b *templates.Book, l templates.Label) int {
+func rowOfLabel(l templates.Label) int {
 	_, r, err := excelize.CellNameToCoordinates(l.Ref)
 	if err != nil {
 		return -1
@@ -314,8 +356,10 @@ func (w *wbCheck) formulas() {
 		cached := strings.TrimSpace(w.at(c.Sheet, c.Ref))
 		cv, err := strconv.ParseFloat(cached, 64)
 		switch {
-		case cached == "" && v == 0:
-		case cached == "" || err != nil || math.Abs(cv-v) > 1e-6:
+		case cached == "":
+			// No cached value (openpyxl and some tools save none): nothing
+			// shows a wrong number; the application recomputes on opening.
+		case err != nil || math.Abs(cv-v) > 1e-6:
 			w.add("wb.cache_stale", []string{c.ID}, pos, v, cached,
 				fmt.Sprintf("%s：公式缓存值为%s，按单元格重新计算为%s", c.Label, quote(cached), num(v)))
 		}
@@ -362,17 +406,22 @@ func (w *wbCheck) hidden() {
 		if !w.sheets[s] {
 			continue
 		}
-		g := w.grid(s)
-		maxRow, maxCol := len(g), 0
-		for _, row := range g {
-			if len(row) > maxCol {
-				maxCol = len(row)
+		maxRow, maxCol := 0, 0
+		if dim, err := w.f.GetSheetDimension(s); err == nil {
+			_, last, _ := strings.Cut(dim, ":")
+			if last == "" {
+				last = dim
+			}
+			if c, r, err := excelize.CellNameToCoordinates(last); err == nil {
+				maxRow, maxCol = r, c
 			}
 		}
 		if t := w.table(s); t != nil {
 			maxRow = max(maxRow, t.LastRow)
 			maxCol = max(maxCol, t.Cols)
 		}
+		// A forged dimension must not make this loop long.
+		maxRow, maxCol = min(maxRow, 5000), min(maxCol, 200)
 		for i := 1; i <= maxRow; i++ {
 			if vis, err := w.f.GetRowVisible(s, i); err == nil && !vis {
 				ref, _ := excelize.CoordinatesToCellName(1, i)

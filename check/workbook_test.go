@@ -114,6 +114,20 @@ var tampers = []tamper{
 		}
 		return "wb.layout_shifted", "", ""
 	}},
+	{"deleted column in 表三", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.granted.research")
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.RemoveCol(c.Sheet, col))
+		return "wb.layout_shifted", "", ""
+	}},
+	{"inserted row in 表二", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t2.rules.issued")
+		if c == nil {
+			c = b.Cell("t2.rules.made_new")
+		}
+		require.NoError(t, f.InsertRows(c.Sheet, c.Row, 1))
+		return "wb.layout_shifted", "", ""
+	}},
 	{"renamed sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
 		return "wb.sheet_missing", "", ""
@@ -136,6 +150,20 @@ var tampers = []tamper{
 	{";;; number format", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.new_received.commercial")
 		fm := ";;;"
+		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fm})
+		require.NoError(t, err)
+		require.NoError(t, f.SetCellStyle(c.Sheet, c.Ref, c.Ref, st))
+		return "wb.hidden", refOf(b, c.ID), c.ID
+	}},
+	{"hidden column", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.granted.research")
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.SetColVisible(c.Sheet, col, false))
+		return "wb.hidden", c.Sheet + "!" + col + "1", ""
+	}},
+	{"number format showing a constant", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t4.lit_direct.total")
+		fm := `"0"`
 		st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fm})
 		require.NoError(t, err)
 		require.NoError(t, f.SetCellStyle(c.Sheet, c.Ref, c.Ref, st))
@@ -374,4 +402,40 @@ func TestWriterConstantsAreNotTampering(t *testing.T) {
 	assert.Contains(t, got, "t3.row_total@t3.granted.total")
 	assert.Contains(t, got, "total.blank@t4.rev.total")
 	assert.Contains(t, got, "total.blank@t4.lit_direct.total")
+}
+
+func TestVersionPropertyDisagrees(t *testing.T) {
+	r := balanced("2021")
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: "xxgk-template/7"}))
+	data = bytesOf(t, f)
+	fs := Workbook(data, "t.xlsx", r)
+	require.NotEmpty(t, fs)
+	assert.Equal(t, "wb.version_unknown", fs[len(fs)-1].Rule)
+	assert.Equal(t, "xxgk-template/7", fs[len(fs)-1].Got)
+}
+
+// TestRepeatedLabelChanged: 表四 prints 总计 three times; changing one is a
+// changed label, not a shifted layout.
+func TestRepeatedLabelChanged(t *testing.T) {
+	r := balanced("2021")
+	f := canonicalWorkbook(t, r)
+	b := templates.Layout("2021", nil)
+	var target templates.Label
+	n := 0
+	for _, l := range b.Labels {
+		if l.Sheet == templates.SheetT4 && l.Text == "总计" {
+			target = l
+			n++
+		}
+	}
+	require.Equal(t, 3, n)
+	require.NoError(t, f.SetCellStr(target.Sheet, target.Ref, "合计"))
+	fs := Workbook(bytesOf(t, f), "t.xlsx", r)
+	require.Len(t, fs, 1, "%v", brief(fs))
+	assert.Equal(t, "wb.label_changed", fs[0].Rule)
+	assert.Equal(t, "t.xlsx:"+target.Sheet+"!"+target.Ref, fs[0].Pos)
 }
