@@ -291,6 +291,17 @@ func (w *wbCheck) names() {
 			defined[d.Name] = d.RefersTo
 		}
 	}
+	if w.sheets[templates.SheetCheck] {
+		want := w.book.CheckOK()
+		switch ref, ok := defined[templates.CheckOKName]; {
+		case !ok:
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), templates.CheckOKName, nil,
+				fmt.Sprintf("校验：缺少定义名称 %s", templates.CheckOKName))
+		case normRef(ref) != normRef(want):
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), want, ref,
+				fmt.Sprintf("校验：定义名称 %s 指向 %s，应指向 %s!%s", templates.CheckOKName, strings.TrimPrefix(ref, "="), templates.SheetCheck, templates.CheckOKRef))
+		}
+	}
 	for _, c := range w.book.Cells {
 		ref, ok := defined[c.Name]
 		if !ok {

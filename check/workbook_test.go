@@ -42,6 +42,7 @@ func canonicalWorkbook(t *testing.T, r *report.Report) *excelize.File {
 		}
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: c.AbsRef()}))
 	}
+	require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: b.CheckOK()}))
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "A1", "模板版本"))
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", templates.TemplateVersion))
 	return f
@@ -137,6 +138,11 @@ var tampers = []tamper{
 		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: c.Name}))
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: b.Cell("t3.unable.unclear.natural").AbsRef()}))
 		return "wb.name_missing", refOf(b, c.ID), c.ID
+	}},
+	{"moved check_ok", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: templates.CheckOKName}))
+		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: "'" + templates.SheetCheck + "'!$C$2"}))
+		return "wb.name_missing", templates.SheetCheck + "!" + templates.CheckOKRef, ""
 	}},
 	{"hidden row", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.denied.third_party.natural")
