@@ -88,7 +88,41 @@ func (w *wbCheck) run() []Finding {
 	w.labels()
 	w.names()
 	w.formulas()
+	w.verdicts()
 	return w.out
+}
+
+// verdicts compares the formulas of 校验 (each rule instance's sides,
+// difference and status, and check_ok) with the canonical ones: a status
+// typed over as "OK" would make the workbook vouch for itself.
+func (w *wbCheck) verdicts() {
+	if !w.sheets[templates.SheetCheck] {
+		return
+	}
+	type want struct {
+		ref, formula string
+		cells        []string
+		label        string
+	}
+	wants := []want{{templates.CheckOKRef, w.book.CheckOKFormula(), nil, "check_ok"}}
+	for _, c := range w.book.Checks {
+		for i, fm := range []string{c.Left, c.Right, c.Diff, c.Status} {
+			ref, _ := excelize.CoordinatesToCellName(3+i, c.Row)
+			wants = append(wants, want{ref, fm, c.Instance.Cells(), c.Instance.Label})
+		}
+	}
+	for _, x := range wants {
+		got, _ := w.f.GetCellFormula(templates.SheetCheck, x.ref)
+		if normFormula(got) == normFormula(x.formula) {
+			continue
+		}
+		shown := "=" + strings.TrimPrefix(got, "=")
+		if strings.TrimSpace(got) == "" {
+			shown = "常量" + quote(w.at(templates.SheetCheck, x.ref))
+		}
+		w.add("wb.formula_changed", x.cells, w.pos(templates.SheetCheck, x.ref), "="+x.formula, shown,
+			fmt.Sprintf("校验 %s（%s）：应为公式 =%s，表中为%s", x.ref, x.label, x.formula, shown))
+	}
 }
 
 // version finds the template stamp in 信息 and in the custom document

@@ -43,6 +43,13 @@ func canonicalWorkbook(t *testing.T, r *report.Report) *excelize.File {
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: c.AbsRef()}))
 	}
 	require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: b.CheckOK()}))
+	require.NoError(t, f.SetCellFormula(templates.SheetCheck, templates.CheckOKRef, b.CheckOKFormula()))
+	for _, c := range b.Checks {
+		for i, fm := range []string{c.Left, c.Right, c.Diff, c.Status} {
+			ref, _ := excelize.CoordinatesToCellName(3+i, c.Row)
+			require.NoError(t, f.SetCellFormula(templates.SheetCheck, ref, fm))
+		}
+	}
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "A1", "模板版本"))
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", templates.TemplateVersion))
 	return f
@@ -143,6 +150,12 @@ var tampers = []tamper{
 		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: templates.CheckOKName}))
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: "'" + templates.SheetCheck + "'!$C$2"}))
 		return "wb.name_missing", templates.SheetCheck + "!" + templates.CheckOKRef, ""
+	}},
+	{"校验 status typed over", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		ref := fmt.Sprintf("%s%d", templates.CheckStatusCol, b.Checks[0].Row)
+		require.NoError(t, f.SetCellFormula(templates.SheetCheck, ref, ""))
+		require.NoError(t, f.SetCellStr(templates.SheetCheck, ref, templates.CheckStatusOK))
+		return "wb.formula_changed", templates.SheetCheck + "!" + ref, ""
 	}},
 	{"hidden row", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.denied.third_party.natural")
