@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -485,5 +486,23 @@ func TestResavedByOpenpyxl(t *testing.T) {
 		task := File(saved, Options{})
 		require.NoError(t, task.Err)
 		assert.Empty(t, brief(task.Errors), format)
+	}
+}
+
+// TestTemplateHasNoError: a blank template is incomplete (missing cells are
+// warnings) but never wrong: no finding of severity error, none of wb.*.
+func TestTemplateHasNoError(t *testing.T) {
+	for _, format := range []string{"2019", "2021"} {
+		var buf bytes.Buffer
+		require.NoError(t, convert.WriteTemplate(&buf, convert.TemplateOptions{Format: format, Year: 2024, Agency: "示例县"}))
+		path := filepath.Join(t.TempDir(), "t.xlsx")
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		task := File(path, Options{})
+		require.NoError(t, task.Err)
+		assert.True(t, task.Valid, format)
+		for _, f := range task.Errors {
+			assert.NotEqual(t, schema.Error, f.Severity, "%s: %s %s", format, f.Rule, f.Message)
+			assert.False(t, strings.HasPrefix(f.Rule, "wb."), "%s: %s %s", format, f.Rule, f.Message)
+		}
 	}
 }
