@@ -706,6 +706,13 @@ func (rc *recognizer) assign(p *pending) {
 	case h.partial:
 		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
+	if len(vals) == want+1 && len(ids) == want && h.table != "t2" {
+		// One value too many: a number split across two cells? (layout's
+		// SuspectSplitCells; the cells from the split on stay missing.)
+		if fixed, ok := SuspectSplitCells(f, r.Layout, ids, vals); ok {
+			vals = fixed
+		}
+	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
 		what := "少于"

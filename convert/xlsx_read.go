@@ -283,6 +283,7 @@ type evalResult struct {
 	text    string // what the cell shows when not a number
 	formula string
 	bad     bool // a formula xxgk does not evaluate
+	isText  bool // a text cell (a number typed as text, a marker)
 }
 
 func readCanonical(name string, f *excelize.File, opt Options) (*report.Report, error) {
@@ -322,7 +323,18 @@ func (rd *wbReader) sheetRows(sheet string) [][]string {
 	return rows
 }
 
+// raw is what a cell holds (its cached value for a formula). Table sheets are
+// read cell by cell from the worksheet excelize has parsed for the formulas
+// anyway, rather than parsed a second time row by row.
 func (rd *wbReader) raw(sheet string, col, row int) string {
+	switch sheet {
+	case templates.SheetT2, templates.SheetT3, templates.SheetT4:
+		v, err := rd.f.GetCellValue(sheet, templates.Ref(col, row), excelize.Options{RawCellValue: true})
+		if err != nil {
+			return ""
+		}
+		return v
+	}
 	rows := rd.sheetRows(sheet)
 	if row < 1 || row > len(rows) || col < 1 || col > len(rows[row-1]) {
 		return ""
@@ -436,6 +448,10 @@ func (rd *wbReader) cells() error {
 			if !noted[c.ID] {
 				r.AddNote(report.NoteUnreadableValue, pos, "公式 ="+res.formula+" 不是 xxgk 计算的公式（只计算单元格的 SUM 与 +），按缺失处理", c.ID)
 			}
+		case res.isText && noted[c.ID]:
+			// Text a note explains (an amount without unit, an unreadable
+			// value) stays what it is, even when it looks like a number.
+			r.SetMissing(c.ID, res.text, pos)
 		default:
 			text := res.text
 			v := ReadValue(text, c.Kind, "")
@@ -521,7 +537,9 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	if res, ok := rd.memo[key]; ok {
 		return res
 	}
-	if rd.busy[key] {
+	if rd.busy[key] || len(rd.busy) > 200 {
+		// A cycle, or a chain of formulas far deeper than any report
+		// needs: not evaluated.
 		return evalResult{bad: true, formula: "(circular)"}
 	}
 	rd.busy[key] = true
@@ -534,10 +552,14 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	} else {
 		col, row, _ := templates.SplitRef(ref)
 		text := rd.raw(sheet, col, row)
-		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" {
+		typ, _ := rd.f.GetCellType(sheet, ref)
+		isText := typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString
+		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" && !isText {
 			res = evalResult{v: v, ok: true, text: text}
 		} else {
-			res = evalResult{text: text}
+			// A text cell is never a number to a formula, even "12" (as in
+			// Excel's SUM); the value reading decides what it means.
+			res = evalResult{text: text, isText: isText}
 		}
 	}
 	rd.memo[key] = res

@@ -48,6 +48,12 @@ func edgeReport(format string, layout []string) *report.Report {
 	r.SetMissing("t4.rev.pending", "/", "")
 	r.SetMissing("t4.rev.total", "", "")
 	r.SetMissing("t3.unable.unclear.commercial", "约30", "")
+	if format == schema.F2019 {
+		r.SetMissing("t2.procurement.amount", "7004.69", "")
+		r.AddNote(report.NoteUnitUnknown, "report.txt:35", "金额“7004.69”未注明单位", "t2.procurement.amount")
+	}
+	r.SetMissing("t3.granted.research", "12", "")
+	r.AddNote(report.NoteUnreadableValue, "report.txt:44", "“12”与相邻单元格粘连，无法确定", "t3.granted.research")
 	r.AddNote(report.NoteUnreadableValue, "report.txt:40", "“约30”不是明确的数字", "t3.unable.unclear.commercial")
 	r.Cells["t3.result_total.natural"] += 6
 	r.AddNote(report.NotePublishedTotal, "report.txt:57", "表三（七）总计·自然人：报告所印与各项之和不符", "t3.result_total.natural")
@@ -140,8 +146,11 @@ func sheetXML(t testing.TB, data []byte) map[string]string {
 
 func TestWorkbookOnlyOwnFormulas(t *testing.T) {
 	r := edgeReport(schema.F2019, nil)
+	r.Agency, r.Title = `=HYPERLINK("http://x")`, "+1"
+	r.AddNote("label_variant", "=A1", "@SUM(1)", "t3.granted.natural")
 	b := templates.Layout(r.Format, r.Layout)
 	xml := sheetXML(t, writeWB(t, r, WorkbookOptions{}))
+	assert.NotContains(t, xml[templates.SheetInfo], "<f>")
 	require.Len(t, xml, 6)
 	n := 0
 	for sheet, x := range xml {
@@ -186,6 +195,10 @@ func TestWorkbookFeatures(t *testing.T) {
 			require.Len(t, props, 1)
 			assert.Equal(t, templates.TemplateVersion, props[0].Value)
 			assert.Equal(t, templates.TemplateVersion, WorkbookVersion(f))
+			key, _ := f.GetCellValue(templates.SheetInfo, "A7")
+			stamp, _ := f.GetCellValue(templates.SheetInfo, "C7")
+			assert.Equal(t, "template_version", key)
+			assert.Equal(t, templates.TemplateVersion, stamp, "version stamp in 信息")
 			validated := map[string]string{}
 			for _, tb := range b.Tables {
 				dvs, err := f.GetDataValidations(tb.Sheet)
@@ -382,7 +395,7 @@ func TestTemplateWorkflow(t *testing.T) {
 	filled := fillTemplate(t, buf.Bytes(), want)
 	f, err := excelize.OpenReader(bytes.NewReader(filled))
 	require.NoError(t, err)
-	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C7", "2023年，本机关坚持以公开为常态。")) // s1: rows 6–9
 	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
 	b2, err := f.WriteToBuffer()
 	require.NoError(t, err)

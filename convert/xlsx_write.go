@@ -519,8 +519,9 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 	if err := ww.validations(t.Sheet, dvCount, dvSigned, dvAmount); err != nil {
 		return err
 	}
-	for _, ref := range sortedKeys(ww.comments(t.Sheet)) {
-		text := ww.comments(t.Sheet)[ref]
+	comments := ww.comments(t.Sheet)
+	for _, ref := range sortedKeys(comments) {
+		text := comments[ref]
 		if err := f.AddComment(t.Sheet, excelize.Comment{Cell: ref, Author: "xxgk", Text: text}); err != nil {
 			return err
 		}
@@ -707,6 +708,9 @@ func splitUTF16(s string, max int) []string {
 	return append(out, b.String())
 }
 
+// templateTextRows is the number of 正文 rows a template gives each section.
+const templateTextRows = 4
+
 func (ww *wbWriter) textSheet() error {
 	f := ww.f
 	sheet := templates.SheetText
@@ -716,6 +720,12 @@ func (ww *wbWriter) textSheet() error {
 		first := true
 		if len(s.Paragraphs) == 0 {
 			rows = append(rows, row{s.ID, s.Heading, ""})
+			if ww.o.Template {
+				// Rows ready to type in, marked with their section.
+				for i := 1; i < templateTextRows; i++ {
+					rows = append(rows, row{s.ID, "", ""})
+				}
+			}
 			continue
 		}
 		for _, p := range s.Paragraphs {
@@ -771,7 +781,7 @@ func (ww *wbWriter) textSheet() error {
 	return sw.Flush()
 }
 
-// InfoValues returns the key/value rows of 信息 for a Report, in the order of
+// infoValues returns the key/value rows of 信息 for a Report, by the keys of
 // templates.InfoKeys.
 func infoValues(r *report.Report) map[string]any {
 	m := map[string]any{
