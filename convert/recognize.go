@@ -428,6 +428,10 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		ag := ""
 		if m != nil {
 			ag = strings.TrimSpace(r.Title[:m[0]])
+			if k := strings.Index(ag, "政府信息公开"); k >= 0 {
+				ag = ag[:k] // "某某局政府信息公开工作年度报告（2020年度）"
+			}
+			ag = strings.TrimRight(ag, " （(【[“\"")
 		}
 		if k := strings.Index(r.Title, "政府信息公开"); ag == "" && k > 0 {
 			from := 0
