@@ -350,6 +350,15 @@ func (rc *recognizer) readTables() {
 				k++
 			}
 			vals := cells[j:k]
+			if j == 0 && k < len(cells) && nonEmpty(vals) <= 1 && (pend == nil || len(pend.vals) >= rc.expected(pend)) {
+				// A number before the row's label, the previous row being
+				// complete: a 序号 column, not a value.
+				if nonEmpty(vals) == 1 && !isSerial(vals) {
+					r.AddNote(report.NoteExtraColumn, vals[0].Pos, "行标签前的数值“"+joinCells(trimTrailingEmpty(vals))+"”未采用")
+				}
+				j = k
+				continue
+			}
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
@@ -1010,6 +1019,19 @@ func (rc *recognizer) otherFormatHeader(b schema.T2Block, head []Cell) bool {
 			}
 			return !same
 		}
+	}
+	return false
+}
+
+// isSerial reports whether a run before a row label is a row number
+// (序号: 1, 2, …, 23).
+func isSerial(vals []Cell) bool {
+	for _, v := range vals {
+		if v.Text == "" {
+			continue
+		}
+		n := ReadValue(v.Text, schema.Count, "")
+		return n.OK && n.Num >= 1 && n.Num <= 60 && n.Num == float64(int(n.Num))
 	}
 	return false
 }

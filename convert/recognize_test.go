@@ -801,3 +801,17 @@ func TestFirstRowTypos(t *testing.T) {
 	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
 	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.carried_over.natural"))
 }
+
+// TestSerialColumn: a 序号 column before the labels is neither a value of
+// the row before nor of its own row.
+func TestSerialColumn(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"序号 | 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"+
+		"1 | 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"2 | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"3 | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.granted.total"])
+	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
+}
