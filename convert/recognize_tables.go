@@ -700,11 +700,14 @@ func (rc *recognizer) assign(p *pending) {
 		r.AddNote(report.NoteUnreadableValue, p.pos, fmt.Sprintf("“%s”一行的表头是另一年份格式的栏目（%s），数值含义不同，记为缺失：%s", p.text, joinCells(p.t2head), joinCells(vals)), ids...)
 		return
 	}
-	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
-		// A 2021 merged block: one value, wherever the row prints it.
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && sameTexts(vals) {
+		// A 2021 merged block: one value, wherever the row prints it (or
+		// repeated in every position of the merge, as a workbook reports
+		// a merged cell).
 		for _, c := range vals {
 			if c.Text != "" {
 				vals = []Cell{c}
+				break
 			}
 		}
 	}
@@ -1069,4 +1072,20 @@ func t3LeafMap(cells []Cell) []string {
 		return nil
 	}
 	return append(m, cols[len(cols)-1].ID)
+}
+
+// sameTexts reports whether the non-blank cells of a run all hold the same
+// text (and there is one at least).
+func sameTexts(vals []Cell) bool {
+	t := ""
+	for _, v := range vals {
+		switch {
+		case v.Text == "":
+		case t == "":
+			t = v.Text
+		case v.Text != t:
+			return false
+		}
+	}
+	return t != ""
 }

@@ -472,6 +472,9 @@ func TestYearAndAgency(t *testing.T) {
 func TestMergedBlockValue(t *testing.T) {
 	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
 	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
+	r = recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（六）项 | |||\n行政处罚 | 7 | 7 | 7 |\n行政强制 | 7 | 8 | |\n")
+	assert.Equal(t, 7.0, r.Cells["t2.penalty.decisions"])
+	assert.NotContains(t, r.Cells, "t2.coercion.decisions")
 }
 
 // TestT2HeaderOrder: 表二 columns follow their header labels when every
