@@ -500,3 +500,27 @@ func TestWorkbookFormulas(t *testing.T) {
 		assert.Equal(t, "", got.Missing["t4.rev.total"])
 	})
 }
+
+// TestWorkbookConcurrent: batches write and read workbooks on several
+// workers at once (run with -race).
+func TestWorkbookConcurrent(t *testing.T) {
+	want := writeWB(t, sampleReport(schema.F2021, nil), WorkbookOptions{})
+	done := make(chan []byte)
+	for i := 0; i < 4; i++ {
+		go func() {
+			var buf bytes.Buffer
+			if err := WriteWorkbook(&buf, sampleReport(schema.F2021, nil), WorkbookOptions{}); err != nil {
+				done <- nil
+				return
+			}
+			if _, err := ReadWorkbook("c.xlsx", buf.Bytes(), Options{}); err != nil {
+				done <- nil
+				return
+			}
+			done <- buf.Bytes()
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		assert.Equal(t, want, <-done)
+	}
+}
