@@ -524,3 +524,47 @@ func TestWorkbookConcurrent(t *testing.T) {
 		assert.Equal(t, want, <-done)
 	}
 }
+
+// TestWorkbookFastSameAsExcelize: the fast writer (skeleton + rows) gives
+// the workbook excelize builds: same cells, formulas, merges, comments,
+// names, validations; same Report read back.
+func TestWorkbookFastSameAsExcelize(t *testing.T) {
+	for _, r := range []*report.Report{edgeReport(schema.F2019, nil), edgeReport(schema.F2021, nil),
+		sampleReport(schema.F2021, []string{schema.LayoutOtherSingleRow})} {
+		require.True(t, fastEligible(r, WorkbookOptions{}))
+		fast := writeWB(t, r, WorkbookOptions{})
+		forceExcelize = true
+		slow := writeWB(t, r, WorkbookOptions{})
+		forceExcelize = false
+		assert.Equal(t, dumpWorkbook(t, slow), dumpWorkbook(t, fast))
+		a, err := ReadWorkbook("a.xlsx", fast, Options{})
+		require.NoError(t, err)
+		b, err := ReadWorkbook("a.xlsx", slow, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, jsonOf(t, b), jsonOf(t, a))
+		for _, data := range [][]byte{fast, slow} {
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			require.NoError(t, err)
+			cms, err := f.GetComments(templates.SheetT3)
+			require.NoError(t, err)
+			assert.Equal(t, len(r.Notes) > 0, len(cms) > 0)
+			dvs, err := f.GetDataValidations(templates.SheetT3)
+			require.NoError(t, err)
+			assert.Len(t, dvs, 1)
+			assert.Len(t, f.GetDefinedName(), len(templates.Layout(r.Format, r.Layout).Cells)+3)
+			f.Close()
+		}
+		fc := sheetXML(t, fast)
+		sc := sheetXML(t, slow)
+		for name := range sc {
+			assert.Equal(t, len(reF.FindAllString(sc[name], -1)), len(reF.FindAllString(fc[name], -1)), name)
+		}
+	}
+	// Text excelize escapes specially goes through excelize.
+	r := sampleReport(schema.F2019, nil)
+	r.Sections[1].Paragraphs = []string{"_x0041_"}
+	assert.False(t, fastEligible(r, WorkbookOptions{}))
+	got, err := ReadWorkbook("x.xlsx", writeWB(t, r, WorkbookOptions{}), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"_x0041_"}, got.Section("s1").Paragraphs)
+}
