@@ -219,6 +219,9 @@ func writeFastCell(b *bytes.Buffer, ref string, c excelize.Cell) error {
 			val = "1"
 		}
 	case string:
+		if len(v) > templates.MaxCellChars {
+			v = splitUTF16(v, templates.MaxCellChars)[0] // Excel's limit, as excelize cuts
+		}
 		if c.Formula != "" {
 			typ, val = "str", v
 		} else {

@@ -407,7 +407,7 @@ func (rd *wbReader) info() error {
 		if cells == nil {
 			cells = []string{}
 		}
-		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: row[3]})
+		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: strings.Join(row[3:], "")})
 	}
 	return nil
 }

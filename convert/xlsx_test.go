@@ -61,6 +61,7 @@ func edgeReport(format string, layout []string) *report.Report {
 	r.AddNote(report.NotePublishedTotal, "report.txt:58", "总计空白而分项有数", "t3.carry_forward.total")
 	long := strings.Repeat("政府信息公开", 6000) + "𠀀" + strings.Repeat("末", 100)
 	r.Sections[1].Paragraphs = append(r.Sections[1].Paragraphs, "=SUM(A1:A2)", "+1", "-2", "@x", long, " 前后空格 ")
+	r.AddNote(report.NoteChromeDropped, "report.txt:1", "网站页头："+long)
 	r.Sections[3].Heading = "三、收到和处理政府信息公开申请情况（印刷标题）"
 	r.Sections = append(r.Sections[:5], r.Sections[6:]...) // s5 missing
 	r.Sections[5].Paragraphs = nil                         // s6 heading only

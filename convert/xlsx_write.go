@@ -907,11 +907,16 @@ func (ww *wbWriter) infoSheet() error {
 		return err
 	}
 	for i, n := range ww.r.Notes {
-		if err := sw.SetRow(templates.Ref(1, templates.InfoNotesFirstRow+i), []any{
+		row := []any{
 			excelize.Cell{Value: orNil(n.Kind), StyleID: ww.st.infoKey},
 			excelize.Cell{Value: orNil(n.Pos), StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(n.Detail), StyleID: ww.st.infoKey}}); err != nil {
+			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey}}
+		// A detail longer than a cell holds (dropped chrome can be long)
+		// continues in the columns after D.
+		for _, piece := range splitUTF16(n.Detail, templates.MaxCellChars) {
+			row = append(row, excelize.Cell{Value: orNil(piece), StyleID: ww.st.infoKey})
+		}
+		if err := sw.SetRow(templates.Ref(1, templates.InfoNotesFirstRow+i), row); err != nil {
 			return err
 		}
 	}
