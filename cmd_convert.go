@@ -176,6 +176,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		e.errorf("%v（unreadable）", err)
 		return exitBad
 	}
+	files = skipOutputTree(files, opts.out, csvOut == "")
 	if len(files) == 0 {
 		e.errorf("没有找到可读取的文件（no_input）")
 		return exitBad
@@ -311,6 +312,30 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 // exits with only complete outputs. Tests replace it.
 var interruptContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// skipOutputTree drops the files found inside the output directory when it
+// lies inside a directory argument: a second run of "convert reports -o
+// reports/out" must not convert its own outputs again. A file named on the
+// command line is kept.
+func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
+	if !isDir {
+		return files
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return files
+	}
+	prefix := abs + string(filepath.Separator)
+	kept := files[:0:0]
+	for _, f := range files {
+		p, err := filepath.Abs(f.Path)
+		if err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 var errOutputIsInput = errors.New("output is an input")

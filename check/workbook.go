@@ -88,7 +88,41 @@ func (w *wbCheck) run() []Finding {
 	w.labels()
 	w.names()
 	w.formulas()
+	w.verdicts()
 	return w.out
+}
+
+// verdicts compares the formulas of 校验 (each rule instance's sides,
+// difference and status, and check_ok) with the canonical ones: a status
+// typed over as "OK" would make the workbook vouch for itself.
+func (w *wbCheck) verdicts() {
+	if !w.sheets[templates.SheetCheck] {
+		return
+	}
+	type want struct {
+		ref, formula string
+		cells        []string
+		label        string
+	}
+	wants := []want{{templates.CheckOKRef, w.book.CheckOKFormula(), nil, "check_ok"}}
+	for _, c := range w.book.Checks {
+		for i, fm := range []string{c.Left, c.Right, c.Diff, c.Status} {
+			ref, _ := excelize.CoordinatesToCellName(3+i, c.Row)
+			wants = append(wants, want{ref, fm, c.Instance.Cells(), c.Instance.Label})
+		}
+	}
+	for _, x := range wants {
+		got, _ := w.f.GetCellFormula(templates.SheetCheck, x.ref)
+		if normFormula(got) == normFormula(x.formula) {
+			continue
+		}
+		shown := "=" + strings.TrimPrefix(got, "=")
+		if strings.TrimSpace(got) == "" {
+			shown = "常量" + quote(w.at(templates.SheetCheck, x.ref))
+		}
+		w.add("wb.formula_changed", x.cells, w.pos(templates.SheetCheck, x.ref), "="+x.formula, shown,
+			fmt.Sprintf("校验 %s（%s）：应为公式 =%s，表中为%s", x.ref, x.label, x.formula, shown))
+	}
 }
 
 // version finds the template stamp in 信息 and in the custom document
@@ -291,6 +325,17 @@ func (w *wbCheck) names() {
 			defined[d.Name] = d.RefersTo
 		}
 	}
+	if w.sheets[templates.SheetCheck] {
+		want := w.book.CheckOK()
+		switch ref, ok := defined[templates.CheckOKName]; {
+		case !ok:
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), templates.CheckOKName, nil,
+				fmt.Sprintf("校验：缺少定义名称 %s", templates.CheckOKName))
+		case normRef(ref) != normRef(want):
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), want, ref,
+				fmt.Sprintf("校验：定义名称 %s 指向 %s，应指向 %s!%s", templates.CheckOKName, strings.TrimPrefix(ref, "="), templates.SheetCheck, templates.CheckOKRef))
+		}
+	}
 	for _, c := range w.book.Cells {
 		ref, ok := defined[c.Name]
 		if !ok {
@@ -356,8 +401,10 @@ func (w *wbCheck) formulas() {
 		cached := strings.TrimSpace(w.at(c.Sheet, c.Ref))
 		cv, err := strconv.ParseFloat(cached, 64)
 		switch {
-		case cached == "" && v == 0:
-		case cached == "" || err != nil || math.Abs(cv-v) > 1e-6:
+		case cached == "":
+			// No cached value (openpyxl and some tools save none): nothing
+			// shows a wrong number; the application recomputes on opening.
+		case err != nil || math.Abs(cv-v) > 1e-6:
 			w.add("wb.cache_stale", []string{c.ID}, pos, v, cached,
 				fmt.Sprintf("%s：公式缓存值为%s，按单元格重新计算为%s", c.Label, quote(cached), num(v)))
 		}
