@@ -20,6 +20,10 @@ import (
 // left ambiguous (its cells missing) rather than searched further.
 const maxSplits = 200000
 
+// maxSteps caps the enumerator's work on one row (a run far too long for
+// its cells ends as ambiguous, not as a long wait).
+const maxSteps = 2000000
+
 var (
 	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
 	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
@@ -50,8 +54,21 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 		return nil, 0, false
 	}
 	cur := make([]string, 0, n)
+	// maxLen[c] bounds the characters cells c… can hold together.
+	maxLen := make([]int, n+1)
+	for c := n - 1; c >= 0; c-- {
+		w := 13 // 1,000,000,000
+		if kinds[c] == schema.Amount {
+			w = 24
+		}
+		maxLen[c] = maxLen[c+1] + w
+	}
+	steps := 0
 	var rec func(g, off, c int)
 	rec = func(g, off, c int) {
+		if steps++; steps > maxSteps {
+			capped = true
+		}
 		if capped {
 			return
 		}
@@ -77,7 +94,7 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 		for _, gg := range groups[g+1:] {
 			rest += len(gg)
 		}
-		if n-c > len(s)-off+rest {
+		if n-c > len(s)-off+rest || len(s)-off+rest > maxLen[c] {
 			return
 		}
 		for end := off + 1; end <= len(s); end++ {
