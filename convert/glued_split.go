@@ -125,6 +125,7 @@ type splitRow struct {
 	Label   string   // the row label as printed
 	Printed string   // the value run as printed (for notes)
 	Pos     string   // file:line
+	Col     int      // the row's character column in its line (glued text is often one line)
 	IDs     []string // the row's cell ids in order
 	Kinds   []schema.Kind
 	Groups  []string
@@ -348,6 +349,9 @@ func (r *splitRow) cells() []Cell {
 		out[i].Pos = r.Pos
 	}
 	src := "“" + r.Label + r.Printed + "”"
+	if r.Col > 0 {
+		src += fmt.Sprintf("（第 %d 字起）", r.Col)
+	}
 	if len(r.Cands) == 0 {
 		detail := src + "按值规则与本行合计无法拆分为 " + fmt.Sprint(len(r.IDs)) + " 个数（ambiguous_split），记为缺失"
 		if r.Capped {
