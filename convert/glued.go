@@ -635,13 +635,24 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		return doc, nil
 	}
 	paras(prev, len(ft.raw))
+	// A 2021 report printing （六）其他处理 as one row (and none of its
+	// sub-rows) sums that row into （七）总计.
 	layout := []string(nil)
 	if f.Key == schema.F2021 {
+		single, subs := false, false
 		for _, r := range rows {
-			if len(r.IDs) > 0 && strings.HasPrefix(r.IDs[0], "t3.other.") && !strings.HasPrefix(r.IDs[0], "t3.other.no_") &&
-				!strings.HasPrefix(r.IDs[0], "t3.other.fee_") && !strings.HasPrefix(r.IDs[0], "t3.other.other.") {
-				layout = []string{schema.LayoutOtherSingleRow}
+			if len(r.IDs) == 0 {
+				continue
 			}
+			switch {
+			case r.IDs[0] == "t3.other.natural":
+				single = true
+			case strings.HasPrefix(r.IDs[0], "t3.other."):
+				subs = true
+			}
+		}
+		if single && !subs {
+			layout = []string{schema.LayoutOtherSingleRow}
 		}
 	}
 	resolveSplits(f, layout, rows)

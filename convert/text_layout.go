@@ -587,6 +587,7 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 
 // block returns the table's grid.
 func (tb *tableBuilder) block() (Block, bool) {
+	tb.sixToFirstItem()
 	tb.align()
 	var rows [][]Cell
 	if len(tb.pending) > 0 {
@@ -901,4 +902,25 @@ func closeFit(xs, anchors, slots []int) bool {
 		}
 	}
 	return true
+}
+
+// sixToFirstItem: values printed before their label, right after the
+// （六）其他处理 group label of a 2021 report, went to the group; when its
+// first item follows without values of its own, they are that item's.
+func (tb *tableBuilder) sixToFirstItem() {
+	for k, o := range tb.out {
+		if o.lab == nil || !o.lab.six || len(o.lab.vals) == 0 {
+			continue
+		}
+		for _, o2 := range tb.out[k+1:] {
+			if o2.lab == nil || o2.lab.group || o2.lab.six {
+				continue
+			}
+			if groupOf(o2.lab.norm) == canonicalT3(o.lab.norm) && len(o2.lab.vals) == 0 {
+				o2.lab.vals, o2.lab.xs, o2.lab.lines = o.lab.vals, o.lab.xs, o.lab.lines
+				o.lab.vals, o.lab.xs, o.lab.lines = nil, nil, nil
+			}
+			break
+		}
+	}
 }
