@@ -256,12 +256,26 @@ type tableBuilder struct {
 	t2hdr []int
 	// pages gives the page (form feeds counted) of every line.
 	pages []int
+	// hdrRow is the index in out of the last 表二 header row (-1: none).
+	hdrRow int
+	// preHdr holds header words printed above the 信息内容 line.
+	preHdr    []ltok
+	preHdrPos string
+}
+
+// flushPreHdr keeps header words that no 信息内容 line claimed as a row.
+func (tb *tableBuilder) flushPreHdr() {
+	if len(tb.preHdr) > 0 {
+		tb.out = append(tb.out, outRow{cells: wordCells(tb.preHdr, tb.preHdrPos)})
+		tb.preHdr = nil
+	}
 }
 
 // outRow is a fixed row (title, header) or a label being assembled.
 type outRow struct {
 	cells []Cell
 	lab   *asmLabel
+	title bool // a 表二 block title
 }
 
 // asmLabel is a label put together from fragments, with its values.
@@ -278,7 +292,7 @@ type asmLabel struct {
 }
 
 func newTableBuilder(name, table string) *tableBuilder {
-	return &tableBuilder{name: name, table: table}
+	return &tableBuilder{name: name, table: table, hdrRow: -1}
 }
 
 var (
@@ -410,16 +424,37 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 	case "t2":
 		if nv == 0 && inSet(joined, t2Titles) {
 			tb.item = nil
-			tb.out = append(tb.out, outRow{cells: []Cell{{Text: strings.Join(words, " "), Pos: pos, RowSpan: 1, ColSpan: 1}}})
+			tb.flushPreHdr()
+			tb.out = append(tb.out, outRow{cells: []Cell{{Text: strings.Join(words, " "), Pos: pos, RowSpan: 1, ColSpan: 1}}, title: true})
 			return true
 		}
 		if len(words) > 0 && schema.Normalize(words[0]) == t2Contents {
 			tb.item = nil
 			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
+			tb.hdrRow = len(tb.out) - 1
 			tb.t2hdr = nil
 			for _, t := range toks[1:] {
 				tb.t2hdr = append(tb.t2hdr, t.x+utf8.RuneCountInString(t.text)/2)
 			}
+			if len(tb.preHdr) > 0 {
+				tb.continueHeader(tb.preHdr)
+				tb.preHdr = nil
+			}
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && len(tb.out) > 0 && tb.out[len(tb.out)-1].title {
+			// A header cell printed above the 信息内容 line (vertically
+			// centred): it joins the header row when that comes.
+			if len(tb.preHdr) == 0 {
+				tb.preHdrPos = pos
+			}
+			tb.preHdr = append(tb.preHdr, toks...)
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && tb.hdrRow >= 0 && tb.hdrRow == len(tb.out)-1 {
+			// The header goes on over this line ("采购总金额（单位：万" /
+			// "元）", "本年新" / "制作数量").
+			tb.continueHeader(toks)
 			return true
 		}
 		if nv == 0 && len(words) > 0 && !anyT2Label(words) && (tb.item == nil || len(tb.item.vals) > 0) {
@@ -587,6 +622,7 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 
 // block returns the table's grid.
 func (tb *tableBuilder) block() (Block, bool) {
+	tb.flushPreHdr()
 	tb.sixToFirstItem()
 	tb.align()
 	var rows [][]Cell
@@ -923,4 +959,49 @@ func (tb *tableBuilder) sixToFirstItem() {
 			break
 		}
 	}
+}
+
+// continueHeader adds a line of header words to the 表二 header row above
+// it: a word closing a bracket left open joins that cell; in -layout text a
+// word joins the header cell it stands under; other words are cells of
+// their own.
+func (tb *tableBuilder) continueHeader(toks []ltok) {
+	h := &tb.out[tb.hdrRow]
+	for _, t := range toks {
+		last := &h.cells[len(h.cells)-1]
+		if strings.Count(last.Text, "（")+strings.Count(last.Text, "(") > strings.Count(last.Text, "）")+strings.Count(last.Text, ")") {
+			last.Text += t.text
+			continue
+		}
+		if !tb.raw {
+			c := t.x + utf8.RuneCountInString(t.text)/2
+			best, bd := -1, 5
+			for k, x := range tb.t2hdr {
+				if d := iabs(c - x); d < bd {
+					best, bd = k, d
+				}
+			}
+			if best >= 0 && best+1 < len(h.cells) {
+				h.cells[best+1].Text += t.text
+				continue
+			}
+		}
+		c := t.x + utf8.RuneCountInString(t.text)/2
+		k := len(tb.t2hdr)
+		if !tb.raw {
+			for k > 0 && tb.t2hdr[k-1] > c {
+				k--
+			}
+		}
+		cell := Cell{Text: t.text, Pos: last.Pos, RowSpan: 1, ColSpan: 1}
+		h.cells = append(h.cells[:k+1], append([]Cell{cell}, h.cells[k+1:]...)...)
+		tb.t2hdr = append(tb.t2hdr[:k], append([]int{c}, tb.t2hdr[k:]...)...)
+	}
+}
+
+func iabs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
