@@ -289,6 +289,9 @@ type asmLabel struct {
 	hdr     []int // 表二: the centres of the header's value columns
 	group   bool  // a group label (no values of its own)
 	six     bool  // （六）其他处理: a group, or a data row when values come
+	// fromPending: the values came before the label (and wait to be
+	// confirmed: values of its own on a later line overrule them).
+	fromPending bool
 }
 
 func newTableBuilder(name, table string) *tableBuilder {
@@ -524,20 +527,24 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 			return
 		}
 		if start {
-			tb.started = true
-			g, six := groupish(n)
-			l := &asmLabel{printed: w, norm: n, pos: pos, group: g && !six, six: six}
-			tb.out = append(tb.out, outRow{lab: l})
-			tb.last = l
-			if g {
-				tb.grp = l
-			} else {
-				tb.item = l
-				tb.takePending(l)
-			}
+			tb.startT3Label(w, n, pos)
 			return
 		}
-		tb.continueLabel(w, n, t3Norms)
+		if tb.continueLabel(w, n, t3Norms) {
+			return
+		}
+		if utf8.RuneCountInString(n) >= 4 && prefixOfAny(n, t3Norms) {
+			// A label printed without its ordinal ("本年新收政府信息公开"
+			// wrapped): it continues nothing, so it starts a row.
+			tb.startT3Label(w, n, pos)
+			return
+		}
+		if tb.item != nil && !prefixOfAny(tb.item.norm, t3Norms) {
+			// An unknown label (a typo not in the schema): keep it whole.
+			tb.item.printed += w
+			tb.item.norm += n
+		}
+		// Anything else is a repeated header or a stray fragment: dropped.
 		return
 	}
 	// 表二: row labels carry no ordinal.
@@ -562,20 +569,30 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 }
 
 // continueLabel adds a fragment to the label it extends.
-func (tb *tableBuilder) continueLabel(w, n string, set []string) {
+func (tb *tableBuilder) continueLabel(w, n string, set []string) bool {
 	for _, l := range []*asmLabel{tb.item, tb.grp} {
 		if l != nil && prefixOfAny(l.norm+n, set) {
 			l.printed += w
 			l.norm += n
-			return
+			return true
 		}
 	}
-	if tb.item != nil && !prefixOfAny(tb.item.norm, set) {
-		// An unknown label (a typo not in the schema): keep it whole.
-		tb.item.printed += w
-		tb.item.norm += n
+	return false
+}
+
+// startT3Label starts a 表三 label (a data row, a group, or （六）).
+func (tb *tableBuilder) startT3Label(w, n, pos string) {
+	tb.started = true
+	g, six := groupish(n)
+	l := &asmLabel{printed: w, norm: n, pos: pos, group: g && !six, six: six}
+	tb.out = append(tb.out, outRow{lab: l})
+	tb.last = l
+	if g {
+		tb.grp = l
+	} else {
+		tb.item = l
+		tb.takePending(l)
 	}
-	// Anything else is a repeated header or a stray fragment: dropped.
 }
 
 // takePending gives the values read before their label to a new label.
@@ -588,6 +605,7 @@ func (tb *tableBuilder) takePending(l *asmLabel) {
 		l.xs = append(l.xs, p[0])
 		l.lines = append(l.lines, p[1])
 	}
+	l.fromPending = true
 	tb.pending, tb.pendingX = nil, nil
 }
 
@@ -609,6 +627,14 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 		if tb.item == nil || full(tb.item) {
 			target = tb.last
 		}
+	}
+	if target != nil && target.fromPending && len(target.vals) > 0 && target.lines[len(target.lines)-1] != line {
+		// The label took values printed before it and now prints its own:
+		// those were not its values (a row whose label went unread). They
+		// are dropped with a note rather than shifted into a row.
+		tb.notes = append(tb.notes, DocNote{Kind: report.NoteUnreadableValue, Pos: target.vals[0].Pos,
+			Detail: "表格中有无法对应到行标签的数值（" + cellTexts(target.vals) + "），未采用"})
+		target.vals, target.xs, target.lines, target.fromPending = nil, nil, nil, false
 	}
 	if target == nil || full(target) {
 		tb.pending = append(tb.pending, c)

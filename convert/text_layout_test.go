@@ -271,3 +271,26 @@ func TestSixValuesBeforeItem(t *testing.T) {
 	}
 	assert.True(t, found)
 }
+
+// TestUnordinalWrappedLabel: a label printed without its ordinal and
+// wrapped still starts its row, and a row whose label went unread never
+// hands its values to the next row.
+func TestUnordinalWrappedLabel(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量      5   0   0   0   0   0   5",
+		"   上年结转政府信息公开",
+		"                                    2   0   0   0   0   0   2",
+		"   申请数量",
+		"   某某不认识的行",
+		"                                    9   9   9   9   9   9   54",
+		"      （一）予以公开                  7   0   0   0   0   0   7",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err := parsePDFLayout("u.txt", lines)
+	require.NoError(t, err)
+	vals, _ := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "2", vals["t3.carried_over.natural"])
+	assert.Equal(t, "7", vals["t3.granted.natural"], "the unread row's 9s are not shifted into （一）")
+	assert.Equal(t, "7", vals["t3.granted.total"])
+}
