@@ -166,6 +166,11 @@ var tampers = []tamper{
 		require.NoError(t, f.SetRowVisible(c.Sheet, c.Row, false))
 		return "wb.hidden", fmt.Sprintf("%s!A%d", c.Sheet, c.Row), ""
 	}},
+	{"hidden row of 正文", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetCellStr(templates.SheetText, "C3", "本段被隐藏。"))
+		require.NoError(t, f.SetRowVisible(templates.SheetText, 3, false))
+		return "wb.hidden", templates.SheetText + "!A3", ""
+	}},
 	{"hidden sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetVisible(templates.SheetCheck, false))
 		return "wb.hidden", templates.SheetCheck, ""
