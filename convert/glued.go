@@ -270,6 +270,7 @@ type gluedTok struct {
 	label  string // as printed (a label token)
 	kind   labelKind
 	run    bool
+	text   bool     // text that is neither a label nor a value
 	groups []string // a run: its parts between white space
 	start  int      // rune offset
 }
@@ -355,6 +356,9 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 			i++
 		default:
 			endRun()
+			if len(toks) == 0 || !toks[len(toks)-1].text {
+				toks = append(toks, gluedTok{text: true, start: i})
+			}
 		}
 		i++
 	}
@@ -528,6 +532,12 @@ func parseGlued(name string, lines []string) (*Document, error) {
 				}
 			}
 			for _, t := range toks {
+				if t.text {
+					if len(sr.Groups) > 0 {
+						break // the data row is over
+					}
+					continue
+				}
 				if !t.run {
 					if len(sr.Groups) > 0 {
 						break // the data row is over
@@ -560,7 +570,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 			}
 			for k := 0; k < len(toks); k++ {
 				t := toks[k]
-				if t.run {
+				if t.run || t.text {
 					continue // value characters with no row label before them
 				}
 				last = t.start + len([]rune(t.label))
@@ -576,8 +586,14 @@ func parseGlued(name string, lines []string) (*Document, error) {
 				flushHeader()
 				var groups []string
 				var printed []string
-				for k+1 < len(toks) && toks[k+1].run {
+				// The row's run: value runs after the label, across text
+				// that continues the label (a variant matched short), up to
+				// text after the values (a note under the table).
+				for k+1 < len(toks) && (toks[k+1].run || toks[k+1].text && len(groups) == 0) {
 					k++
+					if toks[k].text {
+						continue
+					}
 					groups = append(groups, toks[k].groups...)
 					printed = append(printed, strings.Join(toks[k].groups, " "))
 					last = toks[k].start + len([]rune(strings.Join(toks[k].groups, " ")))

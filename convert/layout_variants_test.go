@@ -377,7 +377,11 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		if raw {
 			b = append(b, fmt.Sprintf("\f- %d -", page))
 		} else {
-			b = append(b, "", fmt.Sprintf("                                   -%d-", page), "\f")
+			if page%2 == 0 {
+				b = append(b, "", fmt.Sprintf("                                   %d", page), "\f")
+			} else {
+				b = append(b, "", fmt.Sprintf("                                   -%d-", page), "\f")
+			}
 		}
 		page++
 	}

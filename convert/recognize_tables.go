@@ -112,6 +112,13 @@ func (rc *recognizer) readTables() {
 	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
+	cur := 0
+	narrativeTables := false // the document heads its tables' sections
+	for _, it := range rc.items {
+		if it.section >= 2 && it.section <= 4 {
+			narrativeTables = true
+		}
+	}
 
 	flush := func() {
 		if pend != nil {
@@ -124,7 +131,14 @@ func (rc *recognizer) readTables() {
 		if it.section > 0 {
 			flush()
 			ctx = sectionTable[it.section]
+			cur = it.section
 			t4group, t3map = "", nil
+			continue
+		}
+		if !it.para && !it.stat && narrativeTables && (cur == 1 || cur == 5 || cur == 6) {
+			// A table inside 一、五、六 is part of the narrative, not one of
+			// the three statistical tables (which have their sections).
+			it.narrative = true
 			continue
 		}
 		if it.para {
@@ -286,8 +300,10 @@ func (rc *recognizer) readTables() {
 					if h == nil {
 						continue
 					}
-					if h.table == "t3" && h.t3row.IsGroup && !h.t3row.SingleRowOther && li < len(labels)-1 {
-						// A group label before an unmatched item label.
+					if h.table == "t3" && h.t3row.IsGroup && li < len(labels)-1 {
+						// A group label before an unmatched item label:
+						// the row is the item's, which no row matches
+						// (not the group's, not even （六）其他处理's).
 						break
 					}
 					h.pos = labels[li].Pos
@@ -445,6 +461,32 @@ func (rc *recognizer) tableOfLabel(text string) string {
 
 // matchRow recognizes a printed row label in the table context.
 func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
+	h := rc.matchRowText(ctx, text, lastT3)
+	if h != nil || ctx != "t3" {
+		return h
+	}
+	// A group label and its first item in one cell ("（四）无法提供
+	// 1.本机关不掌握相关政府信息"): the item names the row.
+	n := normText(text)
+	for _, g := range rc.f.T3Rows {
+		if !g.IsGroup {
+			continue
+		}
+		for _, gl := range append([]string{g.Label}, g.Variants...) {
+			gn := normText(gl)
+			if len(gn) < len(n) && strings.HasPrefix(n, gn) && ordinalOf(gn) != "" {
+				if h := rc.matchRowText(ctx, n[len(gn):], lastT3); h != nil && !h.partial && !h.t3row.IsGroup {
+					h.printed = text
+					return h
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matchRowText recognizes one printed label.
+func (rc *recognizer) matchRowText(ctx, text string, lastT3 int) *rowHit {
 	f := rc.f
 	if ctx != "t3" {
 		if b, row, m, ok := f.MatchT2Row(text); ok {
@@ -637,6 +679,16 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
+	if h.table == "t2" && rc.otherFormatHeader(h.t2block, p.t2head) {
+		// The block's header names the other format's columns: its
+		// numbers mean something else (formats.md: 2019 and 2021 blocks
+		// （一）（五）（八） are not comparable).
+		for _, id := range ids {
+			r.SetMissing(id, "", p.pos)
+		}
+		r.AddNote(report.NoteUnreadableValue, p.pos, fmt.Sprintf("“%s”一行的表头是另一年份格式的栏目（%s），数值含义不同，记为缺失：%s", p.text, joinCells(p.t2head), joinCells(vals)), ids...)
+		return
+	}
 	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
 		// A 2021 merged block: one value, wherever the row prints it.
 		for _, c := range vals {
@@ -653,6 +705,13 @@ func (rc *recognizer) assign(p *pending) {
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
 	case h.partial:
 		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
+	}
+	if len(vals) == want+1 && len(ids) == want && h.table != "t2" {
+		// One value too many: a number split across two cells? (layout's
+		// SuspectSplitCells; the cells from the split on stay missing.)
+		if fixed, ok := SuspectSplitCells(f, r.Layout, ids, vals); ok {
+			vals = fixed
+		}
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
@@ -931,4 +990,26 @@ func labelRunEnd(cells []Cell, j int) int {
 		break
 	}
 	return k
+}
+
+// otherFormatHeader reports whether a 表二 header row names the columns of
+// the other format's block with the same title, and not this format's.
+func (rc *recognizer) otherFormatHeader(b schema.T2Block, head []Cell) bool {
+	if len(head) == 0 || t2HeaderMap(b, head) != nil {
+		return false
+	}
+	other := schema.F2019
+	if rc.f.Key == schema.F2019 {
+		other = schema.F2021
+	}
+	for _, ob := range schema.Get(other).T2 {
+		if ob.Title == b.Title && t2HeaderMap(ob, head) != nil {
+			same := len(ob.Cols) == len(b.Cols)
+			for i := 0; same && i < len(ob.Cols); i++ {
+				same = ob.Cols[i].ID == b.Cols[i].ID
+			}
+			return !same
+		}
+	}
+	return false
 }

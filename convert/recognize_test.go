@@ -717,3 +717,76 @@ func TestBlankCellsWithNotes(t *testing.T) {
 	}
 	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
 }
+
+// TestCornerTotal: （七）总计 × 总计 that equals its row but not its column.
+func TestCornerTotal(t *testing.T) {
+	text := t3Head
+	for _, row := range schema.Get("2019").T3DataRows(nil) {
+		switch {
+		case row.ID == "granted":
+			text += row.Label + " | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+		case row.ID == "result_total":
+			text += row.Label + " | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+		case row.Result:
+			text += row.Label + " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+		}
+	}
+	r := recog(t, "2019", text)
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.natural"))
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.total"))
+}
+
+// TestGluedTitle: reflowed PDF text glues the title to the preamble.
+func TestGluedTitle(t *testing.T) {
+	r := recog(t, "", "某某区人民政府2024 年政府信息公开工作年度报告本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2024 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, []string{"本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。"}, r.Sections[0].Paragraphs)
+	// A preamble that names the report is not a title.
+	r = recog(t, "", "本报告是某某区2024年政府信息公开工作年度报告，由办公室编制。\n一、总体情况\n")
+	assert.Equal(t, "", r.Title)
+}
+
+// TestGroupAndItemInOneCell: "（四）无法提供 1.本机关不掌握相关政府信息" in one
+// cell names the item's row.
+func TestGroupAndItemInOneCell(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（四）无法提供 1.本机关不掌握相关政府信息 | 31 | 0 | 0 | 0 | 0 | 0 | 31 |\n"+
+		"三、本年度办理结果（一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 31.0, r.Cells["t3.unable.not_held.natural"])
+	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
+}
+
+// TestMixedFormatLabels: labels of both formats do not decide; the year
+// does, with a note.
+func TestMixedFormatLabels(t *testing.T) {
+	r := recog(t, "", "某某县2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 3 |\n"+
+		"三、收到和处理政府信息公开申请情况\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, "2021", r.Format)
+	assert.True(t, hasNote(r, report.NoteFormatConflict, ""))
+	assert.Equal(t, 1.0, r.Cells["t3.other.no_correction.natural"])
+	// 表二 numbers under the other format's header mean something else.
+	assert.NotContains(t, r.Cells, "t2.rules.in_force")
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t2.rules.in_force"))
+}
+
+// TestGroupBeforeUnknownItem: （六）其他处理 sharing the row with an item no
+// row matches does not make the row （六）'s single row.
+func TestGroupBeforeUnknownItem(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 9.某种新情形 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Empty(t, r.Layout)
+	assert.NotContains(t, r.Cells, "t3.other.natural")
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+}
+
+// TestNarrativeTable: a table inside 一、总体情况 is narrative: its
+// 行政许可 is not 表二's.
+func TestNarrativeTable(t *testing.T) {
+	r := recog(t, "2021", "一、总体情况\n事项 | 件数 |\n行政许可 | 5000 |\n"+
+		"二、主动公开政府信息情况\n第二十条第（五）项 | |||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 12 | ||\n")
+	assert.Equal(t, 12.0, r.Cells["t2.license.decisions"])
+	assert.Equal(t, []string{"事项 | 件数", "行政许可 | 5000"}, r.Sections[1].Paragraphs)
+}

@@ -80,6 +80,15 @@ func lineTokens(line string) []ltok {
 		x++
 	}
 	flush()
+	// A unit printed apart from its number ("7004.69 万元") belongs to it.
+	for i := 1; i < len(out); i++ {
+		if (out[i].text == "万元" || out[i].text == "元") && out[i-1].value && reValueTok.MatchString(out[i-1].text) &&
+			!strings.HasSuffix(out[i-1].text, "元") {
+			out[i-1].text += out[i].text
+			out = append(out[:i], out[i+1:]...)
+			i--
+		}
+	}
 	return out
 }
 
@@ -159,6 +168,13 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	}
 	var tb *tableBuilder
 	seen := map[string]bool{}
+	pages := make([]int, len(lines))
+	for i, pg := 0, 0; i < len(lines); i++ {
+		if strings.Contains(lines[i], "\f") {
+			pg++
+		}
+		pages[i] = pg
+	}
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -171,7 +187,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		t := strings.TrimFunc(ln, isBlankRune)
-		if t == "" || isPageNumber(t) {
+		if t == "" || isPageNumber(t) || barePageNumber(lines, i) {
 			continue
 		}
 		if id := headingOf(t); id != "" {
@@ -180,7 +196,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
 			if tbl := map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[id]; tbl != "" {
 				tb = newTableBuilder(name, tbl)
-				tb.raw = raw
+				tb.raw, tb.pages = raw, pages
 				seen[tbl] = true
 			}
 			continue
@@ -191,7 +207,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			endPara()
 			endTable()
 			tb = newTableBuilder(name, m)
-			tb.raw = raw
+			tb.raw, tb.pages = raw, pages
 			seen[m] = true
 		}
 		if tb != nil {
@@ -238,6 +254,8 @@ type tableBuilder struct {
 	raw bool
 	// t2hdr: the centres of the value columns of the last 表二 header.
 	t2hdr []int
+	// pages gives the page (form feeds counted) of every line.
+	pages []int
 }
 
 // outRow is a fixed row (title, header) or a label being assembled.
@@ -402,6 +420,13 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 			for _, t := range toks[1:] {
 				tb.t2hdr = append(tb.t2hdr, t.x+utf8.RuneCountInString(t.text)/2)
 			}
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && (tb.item == nil || len(tb.item.vals) > 0) {
+			// A header line continued ("制作数量 公开数量 总数量"), or a
+			// stray line: one row, as printed.
+			tb.item = nil
+			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
 			return true
 		}
 	}
@@ -692,11 +717,16 @@ func (tb *tableBuilder) align() {
 			continue
 		}
 		if tb.table == "t3" && !tb.raw && oneLine(l) {
-			for d := 1; d < len(labs) && anchors == nil; d++ {
-				for _, j := range []int{i - d, i + d} {
-					if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) {
-						anchors = labs[j].xs
-						break
+			// The nearest complete row, on the same page if there is one
+			// (columns move between pages).
+			for _, samePage := range []bool{true, false} {
+				for d := 1; d < len(labs) && anchors == nil; d++ {
+					for _, j := range []int{i - d, i + d} {
+						if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) &&
+							(!samePage || tb.page(labs[j].lines[0]) == tb.page(l.lines[0])) {
+							anchors = labs[j].xs
+							break
+						}
 					}
 				}
 			}
@@ -706,6 +736,10 @@ func (tb *tableBuilder) align() {
 			continue
 		}
 		slots := placeByColumn(l.xs, anchors)
+		if !closeFit(l.xs, anchors, slots) {
+			l.vals = unplaced(l.printed, l.vals, want)
+			continue
+		}
 		vals := make([]Cell, want)
 		for k := range vals {
 			vals[k] = Cell{Pos: l.vals[0].Pos, RowSpan: 1, ColSpan: 1}
@@ -812,4 +846,59 @@ func tableMarker(t string) string {
 		return "t4"
 	}
 	return ""
+}
+
+var reBareNumber3 = regexp.MustCompile(`^[0-9]{1,3}$`)
+
+// barePageNumber reports whether line i is a page number printed without
+// dashes: a lone number at a page break (the line or the next non-blank
+// line starts the next page with a form feed).
+func barePageNumber(lines []string, i int) bool {
+	if !reBareNumber3.MatchString(strings.TrimFunc(lines[i], isBlankRune)) {
+		return false
+	}
+	if strings.Contains(lines[i], "\f") {
+		return true
+	}
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if strings.HasPrefix(strings.TrimLeft(lines[j], " \t"), "\f") {
+			return true
+		}
+		if strings.TrimFunc(lines[j], isBlankRune) != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// anyT2Label reports whether a word starts a 表二 row label.
+func anyT2Label(words []string) bool {
+	for _, w := range words {
+		if n := schema.Normalize(w); n != "" && prefixOfAny(n, t2Norms) {
+			return true
+		}
+	}
+	return false
+}
+
+func (tb *tableBuilder) page(line int) int {
+	if line >= 0 && line < len(tb.pages) {
+		return tb.pages[line]
+	}
+	return 0
+}
+
+// placeTolerance is how far (in characters) a value may sit from the
+// centre of the column it is placed in.
+const placeTolerance = 3
+
+// closeFit reports whether every placed value sits near its column.
+func closeFit(xs, anchors, slots []int) bool {
+	for k, s := range slots {
+		d := xs[k] - anchors[s]
+		if d < -placeTolerance || d > placeTolerance {
+			return false
+		}
+	}
+	return true
 }

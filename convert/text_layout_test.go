@@ -187,3 +187,43 @@ func TestCorpusLayouts(t *testing.T) {
 		})
 	}
 }
+
+func TestBarePageNumber(t *testing.T) {
+	lines := []string{
+		"（七）总计   21   0   0   0    0    0   21", // 0
+		"",                  // 1
+		"                3", // 2: footer before a form feed
+		"\f四、结转下年度继续办理   0   0   0   0    0    0   0", // 3
+		"\f7",  // 4: header at the top of a page
+		"行政许可", // 5
+		"550",  // 6: a value, not at a page break
+		"x",
+	}
+	assert.True(t, barePageNumber(lines, 2))
+	assert.True(t, barePageNumber(lines, 4))
+	assert.False(t, barePageNumber(lines, 6))
+	assert.False(t, barePageNumber(lines, 0))
+}
+
+func TestLineTokens(t *testing.T) {
+	cases := []struct {
+		line string
+		want []string // values as "v:…", label words as "w:…"
+	}{
+		{"政府集中采购 60 7004.69 万元", []string{"w:政府集中采购", "v:60", "v:7004.69万元"}},
+		{"      （一）予以公开   1,288   ２１  —  0", []string{"w:（一）予以公开", "v:1,288", "v:２１", "v:—", "v:0"}},
+		{"1.属于国家秘密\f 1 0", []string{"w:1.属于国家秘密", "v:1", "v:0"}},
+		{"无 法提供 元", []string{"w:无", "w:法提供", "w:元"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, tok := range lineTokens(tc.line) {
+			if tok.value {
+				got = append(got, "v:"+tok.text)
+			} else {
+				got = append(got, "w:"+tok.text)
+			}
+		}
+		assert.Equal(t, tc.want, got, tc.line)
+	}
+}

@@ -178,3 +178,16 @@ func TestOwnTxtHeadings(t *testing.T) {
 	assert.Equal(t, []string{"正文一。", "正文二。"}, r.Sections[1].Paragraphs)
 	assert.Equal(t, "五、存在问题及改进情况", r.Sections[5].Heading)
 }
+
+// TestPickTextLayout: the dispatcher gives the text to the layout that
+// fits best.
+func TestPickTextLayout(t *testing.T) {
+	pipe := splitLines(readSample(t, "sample-2019"))
+	assert.Equal(t, "pipe", pickTextLayout(pipe).name)
+	var cells []string
+	for i := 0; i < 30; i++ {
+		cells = append(cells, "规章", "", "  0", "")
+	}
+	assert.Equal(t, "cells", pickTextLayout(cells).name)
+	assert.Equal(t, "pipe", pickTextLayout([]string{"一、总体情况", "正文。"}).name, "plain paragraphs")
+}

@@ -537,7 +537,9 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	if res, ok := rd.memo[key]; ok {
 		return res
 	}
-	if rd.busy[key] {
+	if rd.busy[key] || len(rd.busy) > 200 {
+		// A cycle, or a chain of formulas far deeper than any report
+		// needs: not evaluated.
 		return evalResult{bad: true, formula: "(circular)"}
 	}
 	rd.busy[key] = true

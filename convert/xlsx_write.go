@@ -781,7 +781,7 @@ func (ww *wbWriter) textSheet() error {
 	return sw.Flush()
 }
 
-// InfoValues returns the key/value rows of 信息 for a Report, in the order of
+// infoValues returns the key/value rows of 信息 for a Report, by the keys of
 // templates.InfoKeys.
 func infoValues(r *report.Report) map[string]any {
 	m := map[string]any{
