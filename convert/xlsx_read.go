@@ -82,7 +82,11 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 	defer f.Close()
 	v := WorkbookVersion(f)
 	if v == templates.TemplateVersion {
-		return readCanonical(name, f, opt)
+		if hasSheet(f, templates.SheetInfo) {
+			return readCanonical(name, f, opt)
+		}
+		// Stamped, but 信息 is gone: what remains is read by its labels.
+		v = templates.TemplateVersion + "（缺少“信息”工作表）"
 	}
 	doc, err := workbookDocument(name, f)
 	if err != nil {
@@ -98,6 +102,15 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 		r.AddNote(report.NoteTemplateUpgraded, name, fmt.Sprintf("工作簿模板版本为 %s，按表格标签读取并转换为 %s", v, templates.TemplateVersion))
 	}
 	return r, nil
+}
+
+func hasSheet(f *excelize.File, name string) bool {
+	for _, s := range f.GetSheetList() {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // workbookDocument turns every sheet into a grid (merges expanded, positions

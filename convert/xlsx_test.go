@@ -309,12 +309,13 @@ func TestWorkbookForeign(t *testing.T) {
 		name    string
 		version any
 		kind    string
-	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded}} {
+	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded},
+		{"信息 deleted", templates.TemplateVersion, report.NoteTemplateUpgraded}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := sampleReport(schema.F2019, nil)
 			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
 			require.NoError(t, err)
-			if tc.version == nil {
+			if tc.version == nil || tc.version == templates.TemplateVersion {
 				require.NoError(t, f.DeleteSheet(templates.SheetInfo))
 			}
 			require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: tc.version}))

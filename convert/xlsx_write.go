@@ -364,13 +364,15 @@ func (ww *wbWriter) comments(sheet string) map[string]string {
 			add(c, "分项不全，无法核对总计（published_total）")
 		}
 	}
+	// A note shows on the first cell it names in this sheet (the total, or a
+	// row's first cell for a row label): one comment per note keeps the
+	// sheet readable where a note names a whole row.
 	for _, n := range ww.r.Notes {
 		for _, id := range n.Cells {
-			c := ww.b.Cell(id)
-			if c == nil || c.Sheet != sheet {
-				continue
+			if c := ww.b.Cell(id); c != nil && c.Sheet == sheet {
+				add(c, noteText(n))
+				break
 			}
-			add(c, noteText(n))
 		}
 	}
 	return out
