@@ -144,6 +144,13 @@ var tampers = []tamper{
 		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
 		return "wb.sheet_missing", "", ""
 	}},
+	{"deleted 信息 sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: templates.TemplateVersion}); err != nil {
+			t.Fatal(err)
+		}
+		require.NoError(t, f.DeleteSheet(templates.SheetInfo))
+		return "wb.sheet_missing", "", ""
+	}},
 	{"moved defined name", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.unable.unclear.research")
 		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: c.Name}))
