@@ -14,13 +14,6 @@ import (
 	"github.com/xxgk/xxgk/templates"
 )
 
-// Unzip limits for workbooks: a report workbook is a few hundred kilobytes;
-// these caps refuse zip bombs long before memory runs out.
-const (
-	xlsxUnzipLimit    = 256 << 20
-	xlsxUnzipXMLLimit = 64 << 20
-)
-
 // ErrNotWorkbook: the bytes are not an OOXML workbook.
 var ErrNotWorkbook = errors.New("not an xlsx workbook")
 
@@ -35,10 +28,13 @@ func init() {
 	RegisterReader(".xlsx", ReadWorkbook)
 }
 
-// openWorkbook opens workbook bytes with the unzip limits set.
-func openWorkbook(data []byte) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+// openWorkbook opens workbook bytes with the unzip limits set, after
+// CheckWorkbookLimits.
+func openWorkbook(data []byte, opt Options) (*excelize.File, error) {
+	if err := CheckWorkbookLimits(data, opt); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
@@ -75,7 +71,7 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
-	f, err := openWorkbook(data)
+	f, err := openWorkbook(data, opt)
 	if err != nil {
 		return nil, err
 	}
