@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -185,29 +186,36 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	if csvOut == "" {
 		outs = batch.Outputs(files, opts.out, ext)
 	}
+	// Only inputs inside the output directory (or the CSV file itself) can
+	// be overwritten: keep just those, so memory per file stays small.
+	outAbs, _ := filepath.Abs(opts.out)
+	if csvOut != "" {
+		outAbs, _ = filepath.Abs(csvOut)
+	}
 	inputs := map[string]bool{}
 	for _, f := range files {
-		if abs, err := filepath.Abs(f.Path); err == nil {
+		if abs, err := filepath.Abs(f.Path); err == nil && (abs == outAbs || strings.HasPrefix(abs, outAbs+string(filepath.Separator))) {
 			inputs[abs] = true
 		}
 	}
-	if csvOut != "" {
-		if abs, _ := filepath.Abs(csvOut); inputs[abs] {
-			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", csvOut)
-			return exitBad
-		}
+	if csvOut != "" && inputs[outAbs] {
+		e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", csvOut)
+		return exitBad
 	}
 
 	ctx, stop := interruptContext()
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	index := map[string]int{}
-	for i, f := range files {
-		index[f.Path] = i
+	// The pool's items are the files' indices in decimal: cheaper than a
+	// path → index map, and the paths are in files.
+	items := make([]string, len(files))
+	for i := range files {
+		items[i] = strconv.Itoa(i)
 	}
-	work := func(ctx context.Context, path string) batch.Result {
-		i := index[path]
+	work := func(ctx context.Context, item string) batch.Result {
+		i, _ := strconv.Atoi(item)
+		path := files[i].Path
 		r, err := convert.ReadFile(path, opt)
 		if err != nil {
 			return batch.Result{Err: err}
@@ -245,7 +253,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	bar := newProgress(e, len(files))
 	var ok, failed, notes int
 	var failures []string
-	runErr := batch.Each(ctx, e.jobs, batch.Paths(files), work, func(i int, res batch.Result) {
+	runErr := batch.Each(ctx, e.jobs, items, work, func(i int, res batch.Result) {
 		if errors.Is(res.Err, context.Canceled) {
 			// Stopped before writing: not a failure of the file.
 			return

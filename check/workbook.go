@@ -29,7 +29,8 @@ func Workbook(data []byte, name string, r *report.Report) []Finding {
 		return nil // the reader read these bytes; nothing more to say here
 	}
 	defer f.Close()
-	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{}}
+	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{},
+		hiddenRows: hiddenRowsXML(data)}
 	return w.run()
 }
 
@@ -45,6 +46,7 @@ type wbCheck struct {
 	styleHides map[int]string
 	sheets     map[string]bool
 	comments   map[string]string // "sheet!ref" → comment text
+	hiddenRows map[string][]int  // sheet → rows with hidden="1"
 	labelAt    map[string]bool   // "sheet!ref|normalized text" of every canonical label
 	shifted    map[string]bool   // sheets whose labels moved
 }
@@ -439,7 +441,8 @@ func normFormula(s string) string {
 	return strings.ToUpper(s)
 }
 
-// hidden reports hidden sheets, rows and columns of the table sheets, and
+// hidden reports hidden sheets, hidden rows and columns of the canonical
+// sheets (a hidden row of 正文 hides a paragraph, of 信息 a note), and
 // number formats that hide or disguise a value cell.
 func (w *wbCheck) hidden() {
 	for _, s := range w.f.GetSheetList() {
@@ -447,7 +450,7 @@ func (w *wbCheck) hidden() {
 			w.add("wb.hidden", nil, w.pos(s, ""), nil, nil, fmt.Sprintf("工作表“%s”被隐藏", s))
 		}
 	}
-	for _, s := range []string{templates.SheetT2, templates.SheetT3, templates.SheetT4} {
+	for _, s := range templates.SheetNames {
 		if !w.sheets[s] {
 			continue
 		}
@@ -467,11 +470,12 @@ func (w *wbCheck) hidden() {
 		}
 		// A forged dimension must not make this loop long.
 		maxRow, maxCol = min(maxRow, 5000), min(maxCol, 200)
-		for i := 1; i <= maxRow; i++ {
-			if vis, err := w.f.GetRowVisible(s, i); err == nil && !vis {
-				ref, _ := excelize.CoordinatesToCellName(1, i)
-				w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
+		for _, i := range w.hiddenRows[s] {
+			if i > maxRow+1000 {
+				break
 			}
+			ref, _ := excelize.CoordinatesToCellName(1, i)
+			w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
 		}
 		for j := 1; j <= maxCol; j++ {
 			col, _ := excelize.ColumnNumberToName(j)

@@ -144,6 +144,13 @@ var tampers = []tamper{
 		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
 		return "wb.sheet_missing", "", ""
 	}},
+	{"deleted 信息 sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: templates.TemplateVersion}); err != nil {
+			t.Fatal(err)
+		}
+		require.NoError(t, f.DeleteSheet(templates.SheetInfo))
+		return "wb.sheet_missing", "", ""
+	}},
 	{"moved defined name", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.unable.unclear.research")
 		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: c.Name}))
@@ -165,6 +172,11 @@ var tampers = []tamper{
 		c := b.Cell("t3.denied.third_party.natural")
 		require.NoError(t, f.SetRowVisible(c.Sheet, c.Row, false))
 		return "wb.hidden", fmt.Sprintf("%s!A%d", c.Sheet, c.Row), ""
+	}},
+	{"hidden row of 正文", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetCellStr(templates.SheetText, "C3", "本段被隐藏。"))
+		require.NoError(t, f.SetRowVisible(templates.SheetText, 3, false))
+		return "wb.hidden", templates.SheetText + "!A3", ""
 	}},
 	{"hidden sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetVisible(templates.SheetCheck, false))

@@ -329,3 +329,39 @@ func TestReadPDFOfficialTables(t *testing.T) {
 		})
 	}
 }
+
+// TestReadPDFFromDocx prints xxgk's own .docx of the samples to PDF with
+// LibreOffice and reads the PDF (pdftotext -layout) and its -raw text: the
+// cells of the text they came from.
+func TestReadPDFFromDocx(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs LibreOffice")
+	}
+	needHelper(t, "pdftotext")
+	needHelper(t, "soffice")
+	if _, ok := writers[".docx"]; !ok {
+		t.Skip("no .docx writer in this build")
+	}
+	for _, s := range []string{"sample-2019", "sample-2021"} {
+		t.Run(s, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
+			if err != nil {
+				t.Skip("sample missing: ", err)
+			}
+			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
+			require.NoError(t, err)
+			dir := t.TempDir()
+			in := filepath.Join(dir, "r.docx")
+			require.NoError(t, WriteFile(in, want, Options{}))
+			pdf := soffice(t, dir, in, "pdf", ".pdf")
+			got, err := ReadBytes("r.pdf", ".pdf", pdf, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Cells, got.Cells, "-layout")
+			raw, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", filepath.Join(dir, "r.pdf"), "-").Output()
+			require.NoError(t, err)
+			got, err = ReadBytes("r.txt", ".txt", raw, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Cells, got.Cells, "-raw")
+		})
+	}
+}

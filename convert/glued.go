@@ -140,6 +140,15 @@ func newFoldText(text string) *foldText {
 	return ft
 }
 
+// col is the 1-based character column of rune i in its line.
+func (ft *foldText) col(i int) int {
+	c := 1
+	for j := i - 1; j >= 0 && ft.raw[j] != '\n'; j-- {
+		c++
+	}
+	return c
+}
+
 // matchAt matches the normalized label at rune i, skipping what Normalize
 // drops (spaces, quotes) inside it; it returns the end (exclusive) or -1.
 func (ft *foldText) matchAt(i int, norm []rune) int {
@@ -547,7 +556,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 					continue
 				}
 				if sr.Pos == "" {
-					sr.Pos = pos(t.start)
+					sr.Pos, sr.Col = pos(t.start), ft.col(t.start)
 				}
 				sr.Groups = append(sr.Groups, t.groups...)
 				sr.Printed = strings.TrimSpace(sr.Printed + " " + strings.Join(t.groups, " "))
@@ -602,7 +611,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 					grid = append(grid, gridRow{cells: []Cell{lbl(t)}})
 					continue
 				}
-				sr := &splitRow{Label: strings.TrimSpace(t.label), Printed: strings.Join(printed, " "), Pos: pos(t.start), Groups: groups}
+				sr := &splitRow{Label: strings.TrimSpace(t.label), Printed: strings.Join(printed, " "), Pos: pos(t.start), Groups: groups, Col: ft.col(t.start)}
 				sr.IDs, sr.Kinds = rowCells(f, table, t.label)
 				if sr.IDs == nil {
 					// Unknown to this format: keep the run as one cell.
@@ -626,13 +635,24 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		return doc, nil
 	}
 	paras(prev, len(ft.raw))
+	// A 2021 report printing （六）其他处理 as one row (and none of its
+	// sub-rows) sums that row into （七）总计.
 	layout := []string(nil)
 	if f.Key == schema.F2021 {
+		single, subs := false, false
 		for _, r := range rows {
-			if len(r.IDs) > 0 && strings.HasPrefix(r.IDs[0], "t3.other.") && !strings.HasPrefix(r.IDs[0], "t3.other.no_") &&
-				!strings.HasPrefix(r.IDs[0], "t3.other.fee_") && !strings.HasPrefix(r.IDs[0], "t3.other.other.") {
-				layout = []string{schema.LayoutOtherSingleRow}
+			if len(r.IDs) == 0 {
+				continue
 			}
+			switch {
+			case r.IDs[0] == "t3.other.natural":
+				single = true
+			case strings.HasPrefix(r.IDs[0], "t3.other."):
+				subs = true
+			}
+		}
+		if single && !subs {
+			layout = []string{schema.LayoutOtherSingleRow}
 		}
 	}
 	resolveSplits(f, layout, rows)

@@ -3,6 +3,7 @@ package convert
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -317,4 +318,19 @@ func TestGluedRowRun(t *testing.T) {
 	for id, n := range notes {
 		assert.NotEqual(t, report.NoteAmbiguousSplit, n.Kind, id)
 	}
+}
+
+// TestSplitRunBounded: a run far too long for its cells ends quickly, capped
+// or with no candidate, never a long wait.
+func TestSplitRunBounded(t *testing.T) {
+	kinds := make([]schema.Kind, 7)
+	long := strings.Repeat("1203", 25)
+	start := time.Now()
+	cands, _, capped := splitRun([]string{long}, kinds, nil)
+	assert.True(t, capped || len(cands) == 0)
+	mid := strings.Repeat("12", 20)
+	cands, _, capped = splitRun([]string{mid}, kinds, func([]string) bool { return false })
+	assert.Empty(t, cands)
+	_ = capped
+	assert.Less(t, time.Since(start), 5*time.Second)
 }

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xxgk/xxgk/report"
@@ -811,6 +812,20 @@ func (rc *recognizer) setValue(id string, c Cell, headerUnit string) {
 		rc.usedByCell = map[string]bool{}
 	}
 	if rc.usedByCell[id] {
+		// A cell printed twice (a label repeated, a table printed twice):
+		// the same value again is harmless; a different one makes both
+		// doubtful, and a wrong number is worse than a missing one.
+		again := ReadValue(c.Text, kind, headerUnit)
+		old, had := r.Cells[id]
+		if had && again.OK && !nearlyEqual(old, again.Num) || had != again.OK {
+			first := "空白或无法读取的值"
+			if had {
+				first = strconv.FormatFloat(old, 'f', -1, 64)
+			}
+			r.AddNote(report.NoteExtraRow, c.Pos, "单元格"+id+"重复出现且数值不一致（先出现的为 "+first+"，此处为“"+c.Text+"”），均不采用，记为缺失", id)
+			r.SetMissing(id, "", c.Pos)
+			return
+		}
 		r.AddNote(report.NoteExtraRow, c.Pos, "单元格"+id+"重复出现，保留先出现的数值；此处“"+c.Text+"”未采用", id)
 		return
 	}

@@ -227,3 +227,70 @@ func TestLineTokens(t *testing.T) {
 		assert.Equal(t, tc.want, got, tc.line)
 	}
 }
+
+// TestSixValuesBeforeItem: in a 2021 report the values of （六）'s first
+// item printed between the group label and the item's label are the item's.
+func TestSixValuesBeforeItem(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量      5   0   0   0   0   0   5",
+		"      （六）其他处理",
+		"                                      1   0   0   0   0   0   1",
+		"             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+		"             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请   0   0   0   0   0   0   0",
+		"             3.其他          0   0   0   0   0   0   0",
+		"     （七）总计          1   0   0   0   0   0   1",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err := parsePDFLayout("s.txt", lines)
+	require.NoError(t, err)
+	vals, _ := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "1", vals["t3.other.no_correction.natural"])
+	assert.Equal(t, "1", vals["t3.other.no_correction.total"])
+	_, single := vals["t3.other.natural"]
+	assert.False(t, single)
+
+	// The single-row variant (洪泽区): the group label with its own values
+	// and no items keeps them.
+	lines = []string{
+		"三、收到和处理政府信息公开申请情况",
+		"     （六）其他处理                           2    0   0   0    0    0   2",
+		"     （七）总计                             2   0   0   0    0    0   2",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err = parsePDFLayout("s.txt", lines)
+	require.NoError(t, err)
+	found := false
+	for _, b := range doc.Blocks {
+		for _, row := range b.Rows {
+			if len(row) == 8 && strings.Contains(row[0].Text, "其他处理") {
+				found = true
+				assert.Equal(t, "2", row[1].Text)
+			}
+		}
+	}
+	assert.True(t, found)
+}
+
+// TestUnordinalWrappedLabel: a label printed without its ordinal and
+// wrapped still starts its row, and a row whose label went unread never
+// hands its values to the next row.
+func TestUnordinalWrappedLabel(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量      5   0   0   0   0   0   5",
+		"   上年结转政府信息公开",
+		"                                    2   0   0   0   0   0   2",
+		"   申请数量",
+		"   某某不认识的行",
+		"                                    9   9   9   9   9   9   54",
+		"      （一）予以公开                  7   0   0   0   0   0   7",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err := parsePDFLayout("u.txt", lines)
+	require.NoError(t, err)
+	vals, _ := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "2", vals["t3.carried_over.natural"])
+	assert.Equal(t, "7", vals["t3.granted.natural"], "the unread row's 9s are not shifted into （一）")
+	assert.Equal(t, "7", vals["t3.granted.total"])
+}

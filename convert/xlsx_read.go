@@ -14,13 +14,6 @@ import (
 	"github.com/xxgk/xxgk/templates"
 )
 
-// Unzip limits for workbooks: a report workbook is a few hundred kilobytes;
-// these caps refuse zip bombs long before memory runs out.
-const (
-	xlsxUnzipLimit    = 256 << 20
-	xlsxUnzipXMLLimit = 64 << 20
-)
-
 // ErrNotWorkbook: the bytes are not an OOXML workbook.
 var ErrNotWorkbook = errors.New("not an xlsx workbook")
 
@@ -35,10 +28,13 @@ func init() {
 	RegisterReader(".xlsx", ReadWorkbook)
 }
 
-// openWorkbook opens workbook bytes with the unzip limits set.
-func openWorkbook(data []byte) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+// openWorkbook opens workbook bytes with the unzip limits set, after
+// CheckWorkbookLimits.
+func openWorkbook(data []byte, opt Options) (*excelize.File, error) {
+	if err := CheckWorkbookLimits(data, opt); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
@@ -75,14 +71,18 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
-	f, err := openWorkbook(data)
+	f, err := openWorkbook(data, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	v := WorkbookVersion(f)
 	if v == templates.TemplateVersion {
-		return readCanonical(name, f, opt)
+		if hasSheet(f, templates.SheetInfo) {
+			return readCanonical(name, f, opt)
+		}
+		// Stamped, but 信息 is gone: what remains is read by its labels.
+		v = templates.TemplateVersion + "（缺少“信息”工作表）"
 	}
 	doc, err := workbookDocument(name, f)
 	if err != nil {
@@ -98,6 +98,15 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 		r.AddNote(report.NoteTemplateUpgraded, name, fmt.Sprintf("工作簿模板版本为 %s，按表格标签读取并转换为 %s", v, templates.TemplateVersion))
 	}
 	return r, nil
+}
+
+func hasSheet(f *excelize.File, name string) bool {
+	for _, s := range f.GetSheetList() {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // workbookDocument turns every sheet into a grid (merges expanded, positions
@@ -394,7 +403,7 @@ func (rd *wbReader) info() error {
 		if cells == nil {
 			cells = []string{}
 		}
-		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: row[3]})
+		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: strings.Join(row[3:], "")})
 	}
 	return nil
 }
