@@ -140,6 +140,15 @@ func newFoldText(text string) *foldText {
 	return ft
 }
 
+// col is the 1-based character column of rune i in its line.
+func (ft *foldText) col(i int) int {
+	c := 1
+	for j := i - 1; j >= 0 && ft.raw[j] != '\n'; j-- {
+		c++
+	}
+	return c
+}
+
 // matchAt matches the normalized label at rune i, skipping what Normalize
 // drops (spaces, quotes) inside it; it returns the end (exclusive) or -1.
 func (ft *foldText) matchAt(i int, norm []rune) int {
@@ -270,6 +279,7 @@ type gluedTok struct {
 	label  string // as printed (a label token)
 	kind   labelKind
 	run    bool
+	text   bool     // text that is neither a label nor a value
 	groups []string // a run: its parts between white space
 	start  int      // rune offset
 }
@@ -355,6 +365,9 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 			i++
 		default:
 			endRun()
+			if len(toks) == 0 || !toks[len(toks)-1].text {
+				toks = append(toks, gluedTok{text: true, start: i})
+			}
 		}
 		i++
 	}
@@ -528,6 +541,12 @@ func parseGlued(name string, lines []string) (*Document, error) {
 				}
 			}
 			for _, t := range toks {
+				if t.text {
+					if len(sr.Groups) > 0 {
+						break // the data row is over
+					}
+					continue
+				}
 				if !t.run {
 					if len(sr.Groups) > 0 {
 						break // the data row is over
@@ -537,7 +556,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 					continue
 				}
 				if sr.Pos == "" {
-					sr.Pos = pos(t.start)
+					sr.Pos, sr.Col = pos(t.start), ft.col(t.start)
 				}
 				sr.Groups = append(sr.Groups, t.groups...)
 				sr.Printed = strings.TrimSpace(sr.Printed + " " + strings.Join(t.groups, " "))
@@ -560,7 +579,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 			}
 			for k := 0; k < len(toks); k++ {
 				t := toks[k]
-				if t.run {
+				if t.run || t.text {
 					continue // value characters with no row label before them
 				}
 				last = t.start + len([]rune(t.label))
@@ -576,8 +595,14 @@ func parseGlued(name string, lines []string) (*Document, error) {
 				flushHeader()
 				var groups []string
 				var printed []string
-				for k+1 < len(toks) && toks[k+1].run {
+				// The row's run: value runs after the label, across text
+				// that continues the label (a variant matched short), up to
+				// text after the values (a note under the table).
+				for k+1 < len(toks) && (toks[k+1].run || toks[k+1].text && len(groups) == 0) {
 					k++
+					if toks[k].text {
+						continue
+					}
 					groups = append(groups, toks[k].groups...)
 					printed = append(printed, strings.Join(toks[k].groups, " "))
 					last = toks[k].start + len([]rune(strings.Join(toks[k].groups, " ")))
@@ -586,7 +611,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 					grid = append(grid, gridRow{cells: []Cell{lbl(t)}})
 					continue
 				}
-				sr := &splitRow{Label: strings.TrimSpace(t.label), Printed: strings.Join(printed, " "), Pos: pos(t.start), Groups: groups}
+				sr := &splitRow{Label: strings.TrimSpace(t.label), Printed: strings.Join(printed, " "), Pos: pos(t.start), Groups: groups, Col: ft.col(t.start)}
 				sr.IDs, sr.Kinds = rowCells(f, table, t.label)
 				if sr.IDs == nil {
 					// Unknown to this format: keep the run as one cell.
@@ -610,13 +635,24 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		return doc, nil
 	}
 	paras(prev, len(ft.raw))
+	// A 2021 report printing （六）其他处理 as one row (and none of its
+	// sub-rows) sums that row into （七）总计.
 	layout := []string(nil)
 	if f.Key == schema.F2021 {
+		single, subs := false, false
 		for _, r := range rows {
-			if len(r.IDs) > 0 && strings.HasPrefix(r.IDs[0], "t3.other.") && !strings.HasPrefix(r.IDs[0], "t3.other.no_") &&
-				!strings.HasPrefix(r.IDs[0], "t3.other.fee_") && !strings.HasPrefix(r.IDs[0], "t3.other.other.") {
-				layout = []string{schema.LayoutOtherSingleRow}
+			if len(r.IDs) == 0 {
+				continue
 			}
+			switch {
+			case r.IDs[0] == "t3.other.natural":
+				single = true
+			case strings.HasPrefix(r.IDs[0], "t3.other."):
+				subs = true
+			}
+		}
+		if single && !subs {
+			layout = []string{schema.LayoutOtherSingleRow}
 		}
 	}
 	resolveSplits(f, layout, rows)

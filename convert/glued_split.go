@@ -20,6 +20,10 @@ import (
 // left ambiguous (its cells missing) rather than searched further.
 const maxSplits = 200000
 
+// maxSteps caps the enumerator's work on one row (a run far too long for
+// its cells ends as ambiguous, not as a long wait).
+const maxSteps = 2000000
+
 var (
 	reSplitCount  = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
 	reSplitSigned = regexp.MustCompile(`^[+-]?(0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)$`)
@@ -50,8 +54,21 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 		return nil, 0, false
 	}
 	cur := make([]string, 0, n)
+	// maxLen[c] bounds the characters cells c… can hold together.
+	maxLen := make([]int, n+1)
+	for c := n - 1; c >= 0; c-- {
+		w := 13 // 1,000,000,000
+		if kinds[c] == schema.Amount {
+			w = 24
+		}
+		maxLen[c] = maxLen[c+1] + w
+	}
+	steps := 0
 	var rec func(g, off, c int)
 	rec = func(g, off, c int) {
+		if steps++; steps > maxSteps {
+			capped = true
+		}
 		if capped {
 			return
 		}
@@ -77,7 +94,7 @@ func splitRun(groups []string, kinds []schema.Kind, keep func([]string) bool) (o
 		for _, gg := range groups[g+1:] {
 			rest += len(gg)
 		}
-		if n-c > len(s)-off+rest {
+		if n-c > len(s)-off+rest || len(s)-off+rest > maxLen[c] {
 			return
 		}
 		for end := off + 1; end <= len(s); end++ {
@@ -108,6 +125,7 @@ type splitRow struct {
 	Label   string   // the row label as printed
 	Printed string   // the value run as printed (for notes)
 	Pos     string   // file:line
+	Col     int      // the row's character column in its line (glued text is often one line)
 	IDs     []string // the row's cell ids in order
 	Kinds   []schema.Kind
 	Groups  []string
@@ -331,6 +349,9 @@ func (r *splitRow) cells() []Cell {
 		out[i].Pos = r.Pos
 	}
 	src := "“" + r.Label + r.Printed + "”"
+	if r.Col > 0 {
+		src += fmt.Sprintf("（第 %d 字起）", r.Col)
+	}
 	if len(r.Cands) == 0 {
 		detail := src + "按值规则与本行合计无法拆分为 " + fmt.Sprint(len(r.IDs)) + " 个数（ambiguous_split），记为缺失"
 		if r.Capped {

@@ -3,6 +3,7 @@ package convert
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -250,6 +251,9 @@ func TestGluedTokenize(t *testing.T) {
 			}
 			var got []string
 			for _, tok := range ft.tokenize(0, len(ft.raw), labelSet(table)) {
+				if tok.text {
+					continue
+				}
 				if tok.run {
 					got = append(got, "R:"+strings.Join(tok.groups, " "))
 				} else {
@@ -259,4 +263,74 @@ func TestGluedTokenize(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+// TestSuspectSplitCellsHooked: the recognizer asks SuspectSplitCells about a
+// 表三 row with one value too many.
+func TestSuspectSplitCellsHooked(t *testing.T) {
+	text := readSample(t, "sample-2019")
+	var out []string
+	hit := false
+	for _, ln := range strings.Split(text, "\n") {
+		if strings.Contains(ln, "（一）予以公开") && strings.Contains(ln, "|") && !hit {
+			cells, _ := pipeCells(ln)
+			// Find the first value ≥ 10 and split it in two cells.
+			for i, c := range cells {
+				if len(c) == 2 && c[0] != '0' && i > 0 {
+					cells = append(cells[:i], append([]string{c[:1], c[1:]}, cells[i+1:]...)...)
+					hit = true
+					break
+				}
+			}
+			ln = strings.Join(cells, " | ") + " |"
+		}
+		out = append(out, ln)
+	}
+	if !hit {
+		t.Skip("sample has no two-digit value in （一）予以公开")
+	}
+	r := recognizeText(t, strings.Join(out, "\n"))
+	found := false
+	for _, n := range r.Notes {
+		if n.Kind == report.NoteSplitSuspected {
+			found = true
+			assert.Contains(t, n.Detail, "建议修正")
+		}
+	}
+	assert.True(t, found, "a split_cell_suspected note")
+	for id := range r.Cells {
+		assert.False(t, strings.HasPrefix(id, "t3.granted.total"), "no total read from a shifted row")
+	}
+}
+
+// TestGluedRowRun: a row's run may follow text that continues its label,
+// and ends at text after its values (a note under the table).
+func TestGluedRowRun(t *testing.T) {
+	text := "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" +
+		"（二）部分公开（区分处理的，只计这一情形）6000006" +
+		"四、结转下年度继续办理0000000注：本表数据截至2023年12月31日。四、政府信息公开行政复议、行政诉讼情况"
+	doc, err := parseGlued("g.txt", []string{text})
+	require.NoError(t, err)
+	vals, notes := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "6", vals["t3.partial.natural"])
+	assert.Equal(t, "6", vals["t3.partial.total"])
+	assert.Equal(t, "0", vals["t3.carry_forward.total"])
+	for id, n := range notes {
+		assert.NotEqual(t, report.NoteAmbiguousSplit, n.Kind, id)
+	}
+}
+
+// TestSplitRunBounded: a run far too long for its cells ends quickly, capped
+// or with no candidate, never a long wait.
+func TestSplitRunBounded(t *testing.T) {
+	kinds := make([]schema.Kind, 7)
+	long := strings.Repeat("1203", 25)
+	start := time.Now()
+	cands, _, capped := splitRun([]string{long}, kinds, nil)
+	assert.True(t, capped || len(cands) == 0)
+	mid := strings.Repeat("12", 20)
+	cands, _, capped = splitRun([]string{mid}, kinds, func([]string) bool { return false })
+	assert.Empty(t, cands)
+	_ = capped
+	assert.Less(t, time.Since(start), 5*time.Second)
 }

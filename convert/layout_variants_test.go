@@ -2,7 +2,11 @@ package convert
 
 import (
 	"fmt"
+	"html"
 	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -377,7 +381,11 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 		if raw {
 			b = append(b, fmt.Sprintf("\f- %d -", page))
 		} else {
-			b = append(b, "", fmt.Sprintf("                                   -%d-", page), "\f")
+			if page%2 == 0 {
+				b = append(b, "", fmt.Sprintf("                                   %d", page), "\f")
+			} else {
+				b = append(b, "", fmt.Sprintf("                                   -%d-", page), "\f")
+			}
 		}
 		page++
 	}
@@ -774,5 +782,47 @@ func TestLayoutMissingParts(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestGluedFromHTML strips the tags of the official tables' HTML
+// (../shared/spec), as a crawler does, and reads the glued text: every cell
+// as the HTML reads it, or missing with an ambiguous_split note.
+func TestGluedFromHTML(t *testing.T) {
+	reScript := regexp.MustCompile(`(?is)<(script|style)[^>]*>.*?</(script|style)>`)
+	reTag := regexp.MustCompile(`<[^>]+>`)
+	for _, f := range []string{"2019", "2021"} {
+		t.Run(f, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("..", "..", "shared", "spec", "official-tables-"+f+".html"))
+			if err != nil {
+				t.Skip("spec not available: ", err)
+			}
+			want, err := ReadBytes("o.html", ".html", b, Options{})
+			require.NoError(t, err)
+			text := html.UnescapeString(reTag.ReplaceAllString(reScript.ReplaceAllString(string(b), ""), ""))
+			text = strings.Join(strings.Fields(text), "")
+			require.Equal(t, "glued", pickTextLayout(splitLines(text)).name)
+			got, err := ReadBytes("g.txt", ".txt", []byte(text), Options{})
+			require.NoError(t, err)
+			amb := map[string]bool{}
+			for _, n := range got.Notes {
+				if n.Kind == report.NoteAmbiguousSplit {
+					for _, c := range n.Cells {
+						amb[c] = true
+					}
+				}
+			}
+			for id, v := range want.Cells {
+				if g, ok := got.Cells[id]; ok {
+					assert.Equal(t, v, g, "wrong value at %s", id)
+				} else {
+					assert.True(t, amb[id], "%s missing without an ambiguous_split note", id)
+				}
+			}
+			for id := range got.Cells {
+				_, ok := want.Cells[id]
+				assert.True(t, ok, "%s read but not in the tables", id)
+			}
+		})
 	}
 }

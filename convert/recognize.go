@@ -78,6 +78,11 @@ type item struct {
 	// table marks a paragraph used as a table label (dropped from the
 	// narrative).
 	table bool
+	// narrative marks a grid row inside 一、五、六: kept as a paragraph.
+	narrative bool
+	// stat says the row's grid shows a statistical table's structure (a
+	// 表二 block title, a header, a 表三 row label, 表四's header).
+	stat bool
 }
 
 type recognizer struct {
@@ -86,6 +91,10 @@ type recognizer struct {
 	f        *schema.Format
 	items    []item
 	headings int
+	title    []int // the items that make the title
+	// gluedTitle is a title found glued to the start of the first
+	// paragraph (reflowed PDF text); the paragraph keeps the rest.
+	gluedTitle string
 	// per-table state
 	found      map[string]bool // tables with a recognized label or value
 	t4runs     []t4run
@@ -104,6 +113,7 @@ func (rc *recognizer) flatten() {
 					rect = false
 				}
 			}
+			stat := rc.statisticalGrid(b)
 			for _, row := range b.Rows {
 				var cells []Cell
 				for _, c := range row {
@@ -116,11 +126,42 @@ func (rc *recognizer) flatten() {
 					cells = append(cells, c)
 				}
 				if len(cells) > 0 {
-					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect})
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect, stat: stat})
 				}
 			}
 		}
 	}
+}
+
+// statisticalGrid reports whether a grid shows the structure of one of
+// the three tables. Row labels of 表二 alone (行政许可) do not: a narrative
+// table may list them too.
+func (rc *recognizer) statisticalGrid(b Block) bool {
+	f := schema.Get(schema.F2021)
+	f19 := schema.Get(schema.F2019)
+	for _, row := range b.Rows {
+		if isT4HeaderRow(row) {
+			return true
+		}
+		for _, c := range row {
+			if c.Cont || c.Text == "" {
+				continue
+			}
+			n := normText(c.Text)
+			if n == normText(schema.T2ContentHeader) || strings.HasPrefix(n, normText(schema.T3Applicant)) || n == normText(schema.T3LegalPersons) {
+				return true
+			}
+			if _, ok := f.MatchT2Block(c.Text); ok {
+				return true
+			}
+			for _, ff := range []*schema.Format{f, f19} {
+				if row, _, ok := ff.MatchT3Row(c.Text); ok && len([]rune(normText(row.Label))) >= 4 && len([]rune(n)) >= 4 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ---- sections -------------------------------------------------------------
@@ -271,8 +312,8 @@ func ordinalOf(s string) string { return reOrdinal.FindString(s) }
 // similarity is 2·LCS/(|a|+|b|) over runes.
 func similarity(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
+	if len(ra) == 0 || len(rb) == 0 || len(ra) > 400 || len(rb) > 400 {
+		return 0 // labels are short; a long text is no label
 	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -335,14 +376,47 @@ func (rc *recognizer) titleItems() []int {
 	return nil
 }
 
+var reGluedTitle = regexp.MustCompile(`^([^，。；：:,;“”"（）()\s本]{2,30}?\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年度?\s*政府信息公开工作年度报告)\s*(\S.*)$`)
+
+// splitGluedTitle finds a title glued to the start of the first paragraph
+// ("某某区人民政府2024 年政府信息公开工作年度报告本报告由…").
+func (rc *recognizer) splitGluedTitle() {
+	for i := range rc.items {
+		it := &rc.items[i]
+		if it.section > 0 {
+			return
+		}
+		if !it.para || strings.TrimSpace(it.text) == "" {
+			continue
+		}
+		if it.body {
+			return
+		}
+		if m := reGluedTitle.FindStringSubmatch(strings.TrimSpace(it.text)); m != nil {
+			rc.gluedTitle = m[1]
+			it.text = m[2]
+		}
+		return
+	}
+}
+
 func (rc *recognizer) decideFormat(opt Options) error {
 	r := rc.r
-	if ti := rc.titleItems(); ti != nil {
+	rc.title = rc.titleItems()
+	if rc.title == nil {
+		rc.splitGluedTitle()
+	}
+	if ti := rc.title; ti != nil {
 		var parts []string
 		for _, i := range ti {
 			parts = append(parts, strings.TrimSpace(rc.items[i].text))
 		}
 		r.Title = strings.Join(parts, "")
+	}
+	if rc.gluedTitle != "" {
+		r.Title = rc.gluedTitle
+	}
+	if r.Title != "" {
 		m := reYearTitle.FindStringSubmatchIndex(r.Title)
 		if m != nil {
 			r.Year, _ = strconv.Atoi(r.Title[m[2]:m[3]])
@@ -354,6 +428,10 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		ag := ""
 		if m != nil {
 			ag = strings.TrimSpace(r.Title[:m[0]])
+			if k := strings.Index(ag, "政府信息公开"); k >= 0 {
+				ag = ag[:k] // "某某局政府信息公开工作年度报告（2020年度）"
+			}
+			ag = strings.TrimRight(ag, " （(【[“\"")
 		}
 		if k := strings.Index(r.Title, "政府信息公开"); ag == "" && k > 0 {
 			from := 0
@@ -431,16 +509,20 @@ func (rc *recognizer) decideFormat(opt Options) error {
 			}
 		}
 	}
+	byYear := ""
+	if r.Year != 0 {
+		byYear = schema.FormatForYear(r.Year)
+	}
 	byLabels := ""
 	switch {
+	case count[schema.F2019] > 0 && count[schema.F2021] > 0 && byYear != "":
+		// Labels of both formats (a header copied from an old template):
+		// the labels do not decide; the year does.
+		r.AddNote(report.NoteFormatConflict, rc.doc.Name, fmt.Sprintf("表格标签兼有 2019 年格式（%d 处）和 2021 年格式（%d 处）的特征：按报告年度采用 %s 年格式", count[schema.F2019], count[schema.F2021], byYear))
 	case count[schema.F2019] > count[schema.F2021]:
 		byLabels = schema.F2019
 	case count[schema.F2021] > count[schema.F2019]:
 		byLabels = schema.F2021
-	}
-	byYear := ""
-	if r.Year != 0 {
-		byYear = schema.FormatForYear(r.Year)
 	}
 	forced := opt.Format
 	if forced == "auto" {
@@ -480,7 +562,7 @@ func (rc *recognizer) buildSections() {
 		secs[i] = report.Section{ID: "s" + strconv.Itoa(i), Paragraphs: []string{}}
 	}
 	title := map[int]bool{}
-	for _, i := range rc.titleItems() {
+	for _, i := range rc.title {
 		title[i] = true
 	}
 	cur := 0
@@ -492,6 +574,14 @@ func (rc *recognizer) buildSections() {
 			if it.rest != "" {
 				secs[cur].Paragraphs = append(secs[cur].Paragraphs, it.rest)
 			}
+			continue
+		}
+		if it.narrative {
+			var texts []string
+			for _, c := range it.cells {
+				texts = append(texts, CleanCellText(c.Text))
+			}
+			secs[cur].Paragraphs = append(secs[cur].Paragraphs, strings.Join(texts, " | "))
 			continue
 		}
 		if !it.para || title[i] || it.table {
@@ -520,11 +610,6 @@ func (rc *recognizer) finish() {
 	r, f := rc.r, rc.f
 	for _, n := range rc.doc.Notes {
 		r.AddNote(n.Kind, n.Pos, n.Detail)
-	}
-	// Move the reader's notes first, in document order.
-	if k := len(rc.doc.Notes); k > 0 {
-		notes := append(append([]report.Note{}, r.Notes[len(r.Notes)-k:]...), r.Notes[:len(r.Notes)-k]...)
-		r.Notes = notes
 	}
 	for _, t := range []struct{ id, name string }{{"t2", "表二（主动公开政府信息情况）"}, {"t3", "表三（收到和处理政府信息公开申请情况）"}, {"t4", "表四（政府信息公开行政复议、行政诉讼情况）"}} {
 		if !rc.found[t.id] {
@@ -573,6 +658,23 @@ func (rc *recognizer) finish() {
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：各项之和为%s，表中为%s（按原文保留）", c.Label(), report.FormatNumber(sum), report.FormatNumber(got)), c.ID)
 		case !ok && any:
 			r.AddNote(report.NotePublishedTotal, pos, fmt.Sprintf("%s：表中为“%s”，而各项有数（之和至少为%s）", c.Label(), r.Missing[c.ID], report.FormatNumber(sum)), c.ID)
+		}
+	}
+	// The （七）总计 × 总计 corner sums its row in the canonical workbook; it
+	// is also the column's sum of the result rows.
+	corner := "t3.result_total.total"
+	if got, ok := r.Cells[corner]; ok {
+		sum, all := 0.0, true
+		for _, row := range f.T3DataRows(r.Layout) {
+			if !row.Result {
+				continue
+			}
+			v, ok := r.Cells["t3."+row.ID+".total"]
+			all = all && ok
+			sum += v
+		}
+		if all && !nearlyEqual(got, sum) {
+			r.AddNote(report.NotePublishedTotal, r.Pos[corner], fmt.Sprintf("表三（七）总计·总计：各办理结果总计之和为%s，表中为%s（按原文保留）", report.FormatNumber(sum), report.FormatNumber(got)), corner)
 		}
 	}
 	sortNotes(r.Notes)

@@ -132,6 +132,13 @@ func (rc *recognizer) readTables() {
 	var t2head []Cell             // the last 表二 header row
 	t4group := ""
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
+	cur := 0
+	narrativeTables := false // the document heads its tables' sections
+	for _, it := range rc.items {
+		if it.section >= 2 && it.section <= 4 {
+			narrativeTables = true
+		}
+	}
 
 	flush := func() {
 		if pend != nil {
@@ -144,7 +151,14 @@ func (rc *recognizer) readTables() {
 		if it.section > 0 {
 			flush()
 			ctx = sectionTable[it.section]
+			cur = it.section
 			t4group, t3map = "", nil
+			continue
+		}
+		if !it.para && !it.stat && narrativeTables && (cur == 1 || cur == 5 || cur == 6) {
+			// A table inside 一、五、六 is part of the narrative, not one of
+			// the three statistical tables (which have their sections).
+			it.narrative = true
 			continue
 		}
 		if it.para {
@@ -243,6 +257,8 @@ func (rc *recognizer) readTables() {
 				if ctx == "t3" {
 					if m := t3HeaderMap(cells); m != nil {
 						t3map = m
+					} else if m := t3LeafMap(cells); m != nil {
+						t3map = m
 					}
 				}
 				if ctx == "t2" || ctx == "" {
@@ -306,8 +322,10 @@ func (rc *recognizer) readTables() {
 					if h == nil {
 						continue
 					}
-					if h.table == "t3" && h.t3row.IsGroup && !h.t3row.SingleRowOther && li < len(labels)-1 {
-						// A group label before an unmatched item label.
+					if h.table == "t3" && h.t3row.IsGroup && li < len(labels)-1 {
+						// A group label before an unmatched item label:
+						// the row is the item's, which no row matches
+						// (not the group's, not even （六）其他处理's).
 						break
 					}
 					h.pos = labels[li].Pos
@@ -354,6 +372,15 @@ func (rc *recognizer) readTables() {
 				k++
 			}
 			vals := cells[j:k]
+			if j == 0 && k < len(cells) && nonEmpty(vals) <= 1 && (pend == nil || len(pend.vals) >= rc.expected(pend)) {
+				// A number before the row's label, the previous row being
+				// complete: a 序号 column, not a value.
+				if nonEmpty(vals) == 1 && !isSerial(vals) {
+					r.AddNote(report.NoteExtraColumn, vals[0].Pos, "行标签前的数值“"+joinCells(trimTrailingEmpty(vals))+"”未采用")
+				}
+				j = k
+				continue
+			}
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
@@ -465,6 +492,32 @@ func (rc *recognizer) tableOfLabel(text string) string {
 
 // matchRow recognizes a printed row label in the table context.
 func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
+	h := rc.matchRowText(ctx, text, lastT3)
+	if h != nil || ctx != "t3" {
+		return h
+	}
+	// A group label and its first item in one cell ("（四）无法提供
+	// 1.本机关不掌握相关政府信息"): the item names the row.
+	n := normText(text)
+	for _, g := range rc.f.T3Rows {
+		if !g.IsGroup {
+			continue
+		}
+		for _, gl := range append([]string{g.Label}, g.Variants...) {
+			gn := normText(gl)
+			if len(gn) < len(n) && strings.HasPrefix(n, gn) && ordinalOf(gn) != "" {
+				if h := rc.matchRowText(ctx, n[len(gn):], lastT3); h != nil && !h.partial && !h.t3row.IsGroup {
+					h.printed = text
+					return h
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matchRowText recognizes one printed label.
+func (rc *recognizer) matchRowText(ctx, text string, lastT3 int) *rowHit {
 	f := rc.f
 	if ctx != "t3" {
 		if b, row, m, ok := f.MatchT2Row(text); ok {
@@ -527,7 +580,7 @@ func (rc *recognizer) matchRow(ctx, text string, lastT3 int) *rowHit {
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
-	if ord != "" && lastT3 >= 0 {
+	if ord != "" {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]
@@ -657,11 +710,24 @@ func (rc *recognizer) assign(p *pending) {
 		vals = vals[:len(vals)-1]
 	}
 	ids := rc.rowIDs(h, p)
-	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
-		// A 2021 merged block: one value, wherever the row prints it.
+	if h.table == "t2" && rc.otherFormatHeader(h.t2block, p.t2head) {
+		// The block's header names the other format's columns: its
+		// numbers mean something else (formats.md: 2019 and 2021 blocks
+		// （一）（五）（八） are not comparable).
+		for _, id := range ids {
+			r.SetMissing(id, "", p.pos)
+		}
+		r.AddNote(report.NoteUnreadableValue, p.pos, fmt.Sprintf("“%s”一行的表头是另一年份格式的栏目（%s），数值含义不同，记为缺失：%s", p.text, joinCells(p.t2head), joinCells(vals)), ids...)
+		return
+	}
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && sameTexts(vals) {
+		// A 2021 merged block: one value, wherever the row prints it (or
+		// repeated in every position of the merge, as a workbook reports
+		// a merged cell).
 		for _, c := range vals {
 			if c.Text != "" {
 				vals = []Cell{c}
+				break
 			}
 		}
 	}
@@ -673,6 +739,13 @@ func (rc *recognizer) assign(p *pending) {
 		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
 	case h.partial:
 		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
+	}
+	if len(vals) == want+1 && len(ids) == want && h.table != "t2" {
+		// One value too many: a number split across two cells? (layout's
+		// SuspectSplitCells; the cells from the split on stay missing.)
+		if fixed, ok := SuspectSplitCells(f, r.Layout, ids, vals); ok {
+			vals = fixed
+		}
 	}
 	if len(vals) != want || len(ids) != want {
 		kind := report.NoteUnreadableValue
@@ -965,4 +1038,88 @@ func labelRunEnd(cells []Cell, j int) int {
 		break
 	}
 	return k
+}
+
+// otherFormatHeader reports whether a 表二 header row names the columns of
+// the other format's block with the same title, and not this format's.
+func (rc *recognizer) otherFormatHeader(b schema.T2Block, head []Cell) bool {
+	if len(head) == 0 || t2HeaderMap(b, head) != nil {
+		return false
+	}
+	other := schema.F2019
+	if rc.f.Key == schema.F2019 {
+		other = schema.F2021
+	}
+	for _, ob := range schema.Get(other).T2 {
+		if ob.Title == b.Title && t2HeaderMap(ob, head) != nil {
+			same := len(ob.Cols) == len(b.Cols)
+			for i := 0; same && i < len(ob.Cols); i++ {
+				same = ob.Cols[i].ID == b.Cols[i].ID
+			}
+			return !same
+		}
+	}
+	return false
+}
+
+// isSerial reports whether a run before a row label is a row number
+// (序号: 1, 2, …, 23).
+func isSerial(vals []Cell) bool {
+	for _, v := range vals {
+		if v.Text == "" {
+			continue
+		}
+		n := ReadValue(v.Text, schema.Count, "")
+		return n.OK && n.Num >= 1 && n.Num <= 60 && n.Num == float64(int(n.Num))
+	}
+	return false
+}
+
+// t3LeafMap reads the bottom row of the official 表三 header (商业企业 …
+// 其他, under 法人或其他组织), maybe with a 小计 column: 自然人 before it and
+// 总计 after it stay where the official header has them.
+func t3LeafMap(cells []Cell) []string {
+	cols := schema.Get(schema.F2019).T3Cols
+	orgs := map[string]bool{}
+	for _, c := range cols[1 : len(cols)-1] {
+		orgs[c.ID] = true
+	}
+	m := []string{cols[0].ID}
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		n := normText(c.Text)
+		col, _, ok := schema.MatchColumn(cols, c.Text)
+		switch {
+		case ok && orgs[col.ID] && !seen[col.ID]:
+			seen[col.ID] = true
+			m = append(m, col.ID)
+		case n == "小计" || n == "合计" || strings.Contains(n, "法人或其他组织") && (strings.Contains(n, "小计") || strings.Contains(n, "合计")):
+			m = append(m, "")
+		default:
+			return nil
+		}
+	}
+	if len(seen) != len(orgs) {
+		return nil
+	}
+	return append(m, cols[len(cols)-1].ID)
+}
+
+// sameTexts reports whether the non-blank cells of a run all hold the same
+// text (and there is one at least).
+func sameTexts(vals []Cell) bool {
+	t := ""
+	for _, v := range vals {
+		switch {
+		case v.Text == "":
+		case t == "":
+			t = v.Text
+		case v.Text != t:
+			return false
+		}
+	}
+	return t != ""
 }

@@ -456,6 +456,7 @@ func TestYearAndAgency(t *testing.T) {
 		{"某某市人民政府二〇二〇年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", 2020},
 		{"某某区2023年度政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
 		{"2023年度某某区政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
+		{"某某局政府信息公开工作年度报告（2020年度）\n一、总体情况\n", "某某局", 2020},
 		{"某某区政府信息公开工作年度报告\n本年度报告统计期限从2024年1月1日到12月31日止。\n一、总体情况\n", "某某区", 2024},
 		{"本年度报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年，某某镇人民政府坚持以公开为常态。\n", "某某镇人民政府", 2021},
 	}
@@ -471,6 +472,9 @@ func TestYearAndAgency(t *testing.T) {
 func TestMergedBlockValue(t *testing.T) {
 	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
 	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
+	r = recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（六）项 | |||\n行政处罚 | 7 | 7 | 7 |\n行政强制 | 7 | 8 | |\n")
+	assert.Equal(t, 7.0, r.Cells["t2.penalty.decisions"])
+	assert.NotContains(t, r.Cells, "t2.coercion.decisions")
 }
 
 // TestT2HeaderOrder: 表二 columns follow their header labels when every
@@ -716,4 +720,131 @@ func TestBlankCellsWithNotes(t *testing.T) {
 		assert.True(t, hasNote(r, report.NoteAmbiguousSplit, id), id)
 	}
 	assert.Equal(t, 0.0, r.Cells["t2.rules.in_force"])
+}
+
+// TestCornerTotal: （七）总计 × 总计 that equals its row but not its column.
+func TestCornerTotal(t *testing.T) {
+	text := t3Head
+	for _, row := range schema.Get("2019").T3DataRows(nil) {
+		switch {
+		case row.ID == "granted":
+			text += row.Label + " | 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n"
+		case row.ID == "result_total":
+			text += row.Label + " | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+		case row.Result:
+			text += row.Label + " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+		}
+	}
+	r := recog(t, "2019", text)
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.natural"))
+	assert.True(t, hasNote(r, report.NotePublishedTotal, "t3.result_total.total"))
+}
+
+// TestGluedTitle: reflowed PDF text glues the title to the preamble.
+func TestGluedTitle(t *testing.T) {
+	r := recog(t, "", "某某区人民政府2024 年政府信息公开工作年度报告本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。\n一、总体情况\n")
+	assert.Equal(t, "某某区人民政府2024 年政府信息公开工作年度报告", r.Title)
+	assert.Equal(t, "某某区人民政府", r.Agency)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, []string{"本报告由某某区人民政府办公室编制。统计期限自 2024 年 1 月 1 日起。"}, r.Sections[0].Paragraphs)
+	// A preamble that names the report is not a title.
+	r = recog(t, "", "本报告是某某区2024年政府信息公开工作年度报告，由办公室编制。\n一、总体情况\n")
+	assert.Equal(t, "", r.Title)
+}
+
+// TestGroupAndItemInOneCell: "（四）无法提供 1.本机关不掌握相关政府信息" in one
+// cell names the item's row.
+func TestGroupAndItemInOneCell(t *testing.T) {
+	r := recog(t, "2021", t3Head+
+		"（四）无法提供 1.本机关不掌握相关政府信息 | 31 | 0 | 0 | 0 | 0 | 0 | 31 |\n"+
+		"三、本年度办理结果（一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n")
+	assert.Equal(t, 31.0, r.Cells["t3.unable.not_held.natural"])
+	assert.Equal(t, 5.0, r.Cells["t3.granted.total"])
+}
+
+// TestMixedFormatLabels: labels of both formats do not decide; the year
+// does, with a note.
+func TestMixedFormatLabels(t *testing.T) {
+	r := recog(t, "", "某某县2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 | |||\n"+
+		"信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 3 |\n"+
+		"三、收到和处理政府信息公开申请情况\n"+
+		"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, "2021", r.Format)
+	assert.True(t, hasNote(r, report.NoteFormatConflict, ""))
+	assert.Equal(t, 1.0, r.Cells["t3.other.no_correction.natural"])
+	// 表二 numbers under the other format's header mean something else.
+	assert.NotContains(t, r.Cells, "t2.rules.in_force")
+	assert.True(t, hasNote(r, report.NoteUnreadableValue, "t2.rules.in_force"))
+}
+
+// TestGroupBeforeUnknownItem: （六）其他处理 sharing the row with an item no
+// row matches does not make the row （六）'s single row.
+func TestGroupBeforeUnknownItem(t *testing.T) {
+	r := recog(t, "2021", t3Head+"（六）其他处理 | 9.某种新情形 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Empty(t, r.Layout)
+	assert.NotContains(t, r.Cells, "t3.other.natural")
+	assert.True(t, hasNote(r, report.NoteExtraRow, ""))
+}
+
+// TestNarrativeTable: a table inside 一、总体情况 is narrative: its
+// 行政许可 is not 表二's.
+func TestNarrativeTable(t *testing.T) {
+	r := recog(t, "2021", "一、总体情况\n事项 | 件数 |\n行政许可 | 5000 |\n"+
+		"二、主动公开政府信息情况\n第二十条第（五）项 | |||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 12 | ||\n")
+	assert.Equal(t, 12.0, r.Cells["t2.license.decisions"])
+	assert.Equal(t, []string{"事项 | 件数", "行政许可 | 5000"}, r.Sections[1].Paragraphs)
+}
+
+// TestFirstRowTypos: the first rows of 表三 are matched by similarity too
+// (no row before them to give the group).
+func TestFirstRowTypos(t *testing.T) {
+	r := recog(t, "2019", t3Head+"一、本年新收政府信息公开申请数量（件） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"二、上年结转政府资讯公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.carried_over.natural"))
+}
+
+// TestSerialColumn: a 序号 column before the labels is neither a value of
+// the row before nor of its own row.
+func TestSerialColumn(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"序号 | 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"+
+		"1 | 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"2 | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"3 | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.granted.total"])
+	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
+}
+
+// TestSubtotalColumnTwoRowHeader: a 小计 column under 法人或其他组织 in the
+// official two-row header.
+func TestSubtotalColumnTwoRowHeader(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | ||||||||\n"+
+		"自然人 | 法人或其他组织 | 总计 | |||||||\n"+
+		"商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | ||||\n"+
+		"一、本年新收政府信息公开申请数量 | 7 | 1 | 0 | 0 | 2 | 0 | 3 | 10 | ||\n")
+	assert.Equal(t, 7.0, r.Cells["t3.new_received.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.new_received.legal_service"])
+	assert.Equal(t, 0.0, r.Cells["t3.new_received.other_org"])
+	assert.Equal(t, 10.0, r.Cells["t3.new_received.total"])
+	assert.True(t, hasNote(r, report.NoteExtraColumn, ""))
+}
+
+// TestVerticalLabelOneCharPerLine: 三、本年度办理结果 printed one character
+// per line, interleaved with the rows, changes nothing.
+func TestVerticalLabelOneCharPerLine(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n三 |\n"+
+		"（二）部分公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n、 |\n本 |\n年 |\n度 |\n"+
+		"（三）不予公开 |\n1.属于国家秘密 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n办 |\n理 |\n结 |\n果 |\n"+
+		"2.其他法律行政法规禁止公开 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n")
+	assert.Equal(t, 1.0, r.Cells["t3.granted.total"])
+	assert.Equal(t, 2.0, r.Cells["t3.partial.total"])
+	assert.Equal(t, 3.0, r.Cells["t3.denied.state_secret.total"])
+	assert.Equal(t, 4.0, r.Cells["t3.denied.law_forbidden.total"])
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
 }

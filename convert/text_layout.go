@@ -80,6 +80,15 @@ func lineTokens(line string) []ltok {
 		x++
 	}
 	flush()
+	// A unit printed apart from its number ("7004.69 万元") belongs to it.
+	for i := 1; i < len(out); i++ {
+		if (out[i].text == "万元" || out[i].text == "元") && out[i-1].value && reValueTok.MatchString(out[i-1].text) &&
+			!strings.HasSuffix(out[i-1].text, "元") {
+			out[i-1].text += out[i].text
+			out = append(out[:i], out[i+1:]...)
+			i--
+		}
+	}
 	return out
 }
 
@@ -159,6 +168,13 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	}
 	var tb *tableBuilder
 	seen := map[string]bool{}
+	pages := make([]int, len(lines))
+	for i, pg := 0, 0; i < len(lines); i++ {
+		if strings.Contains(lines[i], "\f") {
+			pg++
+		}
+		pages[i] = pg
+	}
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -171,7 +187,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		t := strings.TrimFunc(ln, isBlankRune)
-		if t == "" || isPageNumber(t) {
+		if t == "" || isPageNumber(t) || barePageNumber(lines, i) {
 			continue
 		}
 		if id := headingOf(t); id != "" {
@@ -180,7 +196,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
 			if tbl := map[string]string{"s2": "t2", "s3": "t3", "s4": "t4"}[id]; tbl != "" {
 				tb = newTableBuilder(name, tbl)
-				tb.raw = raw
+				tb.raw, tb.pages = raw, pages
 				seen[tbl] = true
 			}
 			continue
@@ -191,7 +207,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			endPara()
 			endTable()
 			tb = newTableBuilder(name, m)
-			tb.raw = raw
+			tb.raw, tb.pages = raw, pages
 			seen[m] = true
 		}
 		if tb != nil {
@@ -238,12 +254,28 @@ type tableBuilder struct {
 	raw bool
 	// t2hdr: the centres of the value columns of the last 表二 header.
 	t2hdr []int
+	// pages gives the page (form feeds counted) of every line.
+	pages []int
+	// hdrRow is the index in out of the last 表二 header row (-1: none).
+	hdrRow int
+	// preHdr holds header words printed above the 信息内容 line.
+	preHdr    []ltok
+	preHdrPos string
+}
+
+// flushPreHdr keeps header words that no 信息内容 line claimed as a row.
+func (tb *tableBuilder) flushPreHdr() {
+	if len(tb.preHdr) > 0 {
+		tb.out = append(tb.out, outRow{cells: wordCells(tb.preHdr, tb.preHdrPos)})
+		tb.preHdr = nil
+	}
 }
 
 // outRow is a fixed row (title, header) or a label being assembled.
 type outRow struct {
 	cells []Cell
 	lab   *asmLabel
+	title bool // a 表二 block title
 }
 
 // asmLabel is a label put together from fragments, with its values.
@@ -257,10 +289,13 @@ type asmLabel struct {
 	hdr     []int // 表二: the centres of the header's value columns
 	group   bool  // a group label (no values of its own)
 	six     bool  // （六）其他处理: a group, or a data row when values come
+	// fromPending: the values came before the label (and wait to be
+	// confirmed: values of its own on a later line overrule them).
+	fromPending bool
 }
 
 func newTableBuilder(name, table string) *tableBuilder {
-	return &tableBuilder{name: name, table: table}
+	return &tableBuilder{name: name, table: table, hdrRow: -1}
 }
 
 var (
@@ -392,16 +427,44 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 	case "t2":
 		if nv == 0 && inSet(joined, t2Titles) {
 			tb.item = nil
-			tb.out = append(tb.out, outRow{cells: []Cell{{Text: strings.Join(words, " "), Pos: pos, RowSpan: 1, ColSpan: 1}}})
+			tb.flushPreHdr()
+			tb.out = append(tb.out, outRow{cells: []Cell{{Text: strings.Join(words, " "), Pos: pos, RowSpan: 1, ColSpan: 1}}, title: true})
 			return true
 		}
 		if len(words) > 0 && schema.Normalize(words[0]) == t2Contents {
 			tb.item = nil
 			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
+			tb.hdrRow = len(tb.out) - 1
 			tb.t2hdr = nil
 			for _, t := range toks[1:] {
 				tb.t2hdr = append(tb.t2hdr, t.x+utf8.RuneCountInString(t.text)/2)
 			}
+			if len(tb.preHdr) > 0 {
+				tb.continueHeader(tb.preHdr)
+				tb.preHdr = nil
+			}
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && len(tb.out) > 0 && tb.out[len(tb.out)-1].title {
+			// A header cell printed above the 信息内容 line (vertically
+			// centred): it joins the header row when that comes.
+			if len(tb.preHdr) == 0 {
+				tb.preHdrPos = pos
+			}
+			tb.preHdr = append(tb.preHdr, toks...)
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && tb.hdrRow >= 0 && tb.hdrRow == len(tb.out)-1 {
+			// The header goes on over this line ("采购总金额（单位：万" /
+			// "元）", "本年新" / "制作数量").
+			tb.continueHeader(toks)
+			return true
+		}
+		if nv == 0 && len(words) > 0 && !anyT2Label(words) && (tb.item == nil || len(tb.item.vals) > 0) {
+			// A header line continued ("制作数量 公开数量 总数量"), or a
+			// stray line: one row, as printed.
+			tb.item = nil
+			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
 			return true
 		}
 	}
@@ -464,20 +527,24 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 			return
 		}
 		if start {
-			tb.started = true
-			g, six := groupish(n)
-			l := &asmLabel{printed: w, norm: n, pos: pos, group: g && !six, six: six}
-			tb.out = append(tb.out, outRow{lab: l})
-			tb.last = l
-			if g {
-				tb.grp = l
-			} else {
-				tb.item = l
-				tb.takePending(l)
-			}
+			tb.startT3Label(w, n, pos)
 			return
 		}
-		tb.continueLabel(w, n, t3Norms)
+		if tb.continueLabel(w, n, t3Norms) {
+			return
+		}
+		if utf8.RuneCountInString(n) >= 4 && prefixOfAny(n, t3Norms) {
+			// A label printed without its ordinal ("本年新收政府信息公开"
+			// wrapped): it continues nothing, so it starts a row.
+			tb.startT3Label(w, n, pos)
+			return
+		}
+		if tb.item != nil && !prefixOfAny(tb.item.norm, t3Norms) {
+			// An unknown label (a typo not in the schema): keep it whole.
+			tb.item.printed += w
+			tb.item.norm += n
+		}
+		// Anything else is a repeated header or a stray fragment: dropped.
 		return
 	}
 	// 表二: row labels carry no ordinal.
@@ -502,20 +569,30 @@ func (tb *tableBuilder) feedWord(w, pos string) {
 }
 
 // continueLabel adds a fragment to the label it extends.
-func (tb *tableBuilder) continueLabel(w, n string, set []string) {
+func (tb *tableBuilder) continueLabel(w, n string, set []string) bool {
 	for _, l := range []*asmLabel{tb.item, tb.grp} {
 		if l != nil && prefixOfAny(l.norm+n, set) {
 			l.printed += w
 			l.norm += n
-			return
+			return true
 		}
 	}
-	if tb.item != nil && !prefixOfAny(tb.item.norm, set) {
-		// An unknown label (a typo not in the schema): keep it whole.
-		tb.item.printed += w
-		tb.item.norm += n
+	return false
+}
+
+// startT3Label starts a 表三 label (a data row, a group, or （六）).
+func (tb *tableBuilder) startT3Label(w, n, pos string) {
+	tb.started = true
+	g, six := groupish(n)
+	l := &asmLabel{printed: w, norm: n, pos: pos, group: g && !six, six: six}
+	tb.out = append(tb.out, outRow{lab: l})
+	tb.last = l
+	if g {
+		tb.grp = l
+	} else {
+		tb.item = l
+		tb.takePending(l)
 	}
-	// Anything else is a repeated header or a stray fragment: dropped.
 }
 
 // takePending gives the values read before their label to a new label.
@@ -528,6 +605,7 @@ func (tb *tableBuilder) takePending(l *asmLabel) {
 		l.xs = append(l.xs, p[0])
 		l.lines = append(l.lines, p[1])
 	}
+	l.fromPending = true
 	tb.pending, tb.pendingX = nil, nil
 }
 
@@ -550,6 +628,14 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 			target = tb.last
 		}
 	}
+	if target != nil && target.fromPending && len(target.vals) > 0 && target.lines[len(target.lines)-1] != line {
+		// The label took values printed before it and now prints its own:
+		// those were not its values (a row whose label went unread). They
+		// are dropped with a note rather than shifted into a row.
+		tb.notes = append(tb.notes, DocNote{Kind: report.NoteUnreadableValue, Pos: target.vals[0].Pos,
+			Detail: "表格中有无法对应到行标签的数值（" + cellTexts(target.vals) + "），未采用"})
+		target.vals, target.xs, target.lines, target.fromPending = nil, nil, nil, false
+	}
 	if target == nil || full(target) {
 		tb.pending = append(tb.pending, c)
 		tb.pendingX = append(tb.pendingX, [2]int{x, line})
@@ -562,6 +648,8 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 
 // block returns the table's grid.
 func (tb *tableBuilder) block() (Block, bool) {
+	tb.flushPreHdr()
+	tb.sixToFirstItem()
 	tb.align()
 	var rows [][]Cell
 	if len(tb.pending) > 0 {
@@ -692,11 +780,16 @@ func (tb *tableBuilder) align() {
 			continue
 		}
 		if tb.table == "t3" && !tb.raw && oneLine(l) {
-			for d := 1; d < len(labs) && anchors == nil; d++ {
-				for _, j := range []int{i - d, i + d} {
-					if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) {
-						anchors = labs[j].xs
-						break
+			// The nearest complete row, on the same page if there is one
+			// (columns move between pages).
+			for _, samePage := range []bool{true, false} {
+				for d := 1; d < len(labs) && anchors == nil; d++ {
+					for _, j := range []int{i - d, i + d} {
+						if j >= 0 && j < len(labs) && len(labs[j].xs) == want && oneLine(labs[j]) &&
+							(!samePage || tb.page(labs[j].lines[0]) == tb.page(l.lines[0])) {
+							anchors = labs[j].xs
+							break
+						}
 					}
 				}
 			}
@@ -706,6 +799,10 @@ func (tb *tableBuilder) align() {
 			continue
 		}
 		slots := placeByColumn(l.xs, anchors)
+		if !closeFit(l.xs, anchors, slots) {
+			l.vals = unplaced(l.printed, l.vals, want)
+			continue
+		}
 		vals := make([]Cell, want)
 		for k := range vals {
 			vals[k] = Cell{Pos: l.vals[0].Pos, RowSpan: 1, ColSpan: 1}
@@ -812,4 +909,125 @@ func tableMarker(t string) string {
 		return "t4"
 	}
 	return ""
+}
+
+var reBareNumber3 = regexp.MustCompile(`^[0-9]{1,3}$`)
+
+// barePageNumber reports whether line i is a page number printed without
+// dashes: a lone number at a page break (the line or the next non-blank
+// line starts the next page with a form feed).
+func barePageNumber(lines []string, i int) bool {
+	if !reBareNumber3.MatchString(strings.TrimFunc(lines[i], isBlankRune)) {
+		return false
+	}
+	if strings.Contains(lines[i], "\f") {
+		return true
+	}
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if strings.HasPrefix(strings.TrimLeft(lines[j], " \t"), "\f") {
+			return true
+		}
+		if strings.TrimFunc(lines[j], isBlankRune) != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// anyT2Label reports whether a word starts a 表二 row label.
+func anyT2Label(words []string) bool {
+	for _, w := range words {
+		if n := schema.Normalize(w); n != "" && prefixOfAny(n, t2Norms) {
+			return true
+		}
+	}
+	return false
+}
+
+func (tb *tableBuilder) page(line int) int {
+	if line >= 0 && line < len(tb.pages) {
+		return tb.pages[line]
+	}
+	return 0
+}
+
+// placeTolerance is how far (in characters) a value may sit from the
+// centre of the column it is placed in.
+const placeTolerance = 3
+
+// closeFit reports whether every placed value sits near its column.
+func closeFit(xs, anchors, slots []int) bool {
+	for k, s := range slots {
+		d := xs[k] - anchors[s]
+		if d < -placeTolerance || d > placeTolerance {
+			return false
+		}
+	}
+	return true
+}
+
+// sixToFirstItem: values printed before their label, right after the
+// （六）其他处理 group label of a 2021 report, went to the group; when its
+// first item follows without values of its own, they are that item's.
+func (tb *tableBuilder) sixToFirstItem() {
+	for k, o := range tb.out {
+		if o.lab == nil || !o.lab.six || len(o.lab.vals) == 0 {
+			continue
+		}
+		for _, o2 := range tb.out[k+1:] {
+			if o2.lab == nil || o2.lab.group || o2.lab.six {
+				continue
+			}
+			if groupOf(o2.lab.norm) == canonicalT3(o.lab.norm) && len(o2.lab.vals) == 0 {
+				o2.lab.vals, o2.lab.xs, o2.lab.lines = o.lab.vals, o.lab.xs, o.lab.lines
+				o.lab.vals, o.lab.xs, o.lab.lines = nil, nil, nil
+			}
+			break
+		}
+	}
+}
+
+// continueHeader adds a line of header words to the 表二 header row above
+// it: a word closing a bracket left open joins that cell; in -layout text a
+// word joins the header cell it stands under; other words are cells of
+// their own.
+func (tb *tableBuilder) continueHeader(toks []ltok) {
+	h := &tb.out[tb.hdrRow]
+	for _, t := range toks {
+		last := &h.cells[len(h.cells)-1]
+		if strings.Count(last.Text, "（")+strings.Count(last.Text, "(") > strings.Count(last.Text, "）")+strings.Count(last.Text, ")") {
+			last.Text += t.text
+			continue
+		}
+		if !tb.raw {
+			c := t.x + utf8.RuneCountInString(t.text)/2
+			best, bd := -1, 5
+			for k, x := range tb.t2hdr {
+				if d := iabs(c - x); d < bd {
+					best, bd = k, d
+				}
+			}
+			if best >= 0 && best+1 < len(h.cells) {
+				h.cells[best+1].Text += t.text
+				continue
+			}
+		}
+		c := t.x + utf8.RuneCountInString(t.text)/2
+		k := len(tb.t2hdr)
+		if !tb.raw {
+			for k > 0 && tb.t2hdr[k-1] > c {
+				k--
+			}
+		}
+		cell := Cell{Text: t.text, Pos: last.Pos, RowSpan: 1, ColSpan: 1}
+		h.cells = append(h.cells[:k+1], append([]Cell{cell}, h.cells[k+1:]...)...)
+		tb.t2hdr = append(tb.t2hdr[:k], append([]int{c}, tb.t2hdr[k:]...)...)
+	}
+}
+
+func iabs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

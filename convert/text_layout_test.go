@@ -187,3 +187,110 @@ func TestCorpusLayouts(t *testing.T) {
 		})
 	}
 }
+
+func TestBarePageNumber(t *testing.T) {
+	lines := []string{
+		"（七）总计   21   0   0   0    0    0   21", // 0
+		"",                  // 1
+		"                3", // 2: footer before a form feed
+		"\f四、结转下年度继续办理   0   0   0   0    0    0   0", // 3
+		"\f7",  // 4: header at the top of a page
+		"行政许可", // 5
+		"550",  // 6: a value, not at a page break
+		"x",
+	}
+	assert.True(t, barePageNumber(lines, 2))
+	assert.True(t, barePageNumber(lines, 4))
+	assert.False(t, barePageNumber(lines, 6))
+	assert.False(t, barePageNumber(lines, 0))
+}
+
+func TestLineTokens(t *testing.T) {
+	cases := []struct {
+		line string
+		want []string // values as "v:…", label words as "w:…"
+	}{
+		{"政府集中采购 60 7004.69 万元", []string{"w:政府集中采购", "v:60", "v:7004.69万元"}},
+		{"      （一）予以公开   1,288   ２１  —  0", []string{"w:（一）予以公开", "v:1,288", "v:２１", "v:—", "v:0"}},
+		{"1.属于国家秘密\f 1 0", []string{"w:1.属于国家秘密", "v:1", "v:0"}},
+		{"无 法提供 元", []string{"w:无", "w:法提供", "w:元"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, tok := range lineTokens(tc.line) {
+			if tok.value {
+				got = append(got, "v:"+tok.text)
+			} else {
+				got = append(got, "w:"+tok.text)
+			}
+		}
+		assert.Equal(t, tc.want, got, tc.line)
+	}
+}
+
+// TestSixValuesBeforeItem: in a 2021 report the values of （六）'s first
+// item printed between the group label and the item's label are the item's.
+func TestSixValuesBeforeItem(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量      5   0   0   0   0   0   5",
+		"      （六）其他处理",
+		"                                      1   0   0   0   0   0   1",
+		"             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+		"             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请   0   0   0   0   0   0   0",
+		"             3.其他          0   0   0   0   0   0   0",
+		"     （七）总计          1   0   0   0   0   0   1",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err := parsePDFLayout("s.txt", lines)
+	require.NoError(t, err)
+	vals, _ := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "1", vals["t3.other.no_correction.natural"])
+	assert.Equal(t, "1", vals["t3.other.no_correction.total"])
+	_, single := vals["t3.other.natural"]
+	assert.False(t, single)
+
+	// The single-row variant (洪泽区): the group label with its own values
+	// and no items keeps them.
+	lines = []string{
+		"三、收到和处理政府信息公开申请情况",
+		"     （六）其他处理                           2    0   0   0    0    0   2",
+		"     （七）总计                             2   0   0   0    0    0   2",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err = parsePDFLayout("s.txt", lines)
+	require.NoError(t, err)
+	found := false
+	for _, b := range doc.Blocks {
+		for _, row := range b.Rows {
+			if len(row) == 8 && strings.Contains(row[0].Text, "其他处理") {
+				found = true
+				assert.Equal(t, "2", row[1].Text)
+			}
+		}
+	}
+	assert.True(t, found)
+}
+
+// TestUnordinalWrappedLabel: a label printed without its ordinal and
+// wrapped still starts its row, and a row whose label went unread never
+// hands its values to the next row.
+func TestUnordinalWrappedLabel(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量      5   0   0   0   0   0   5",
+		"   上年结转政府信息公开",
+		"                                    2   0   0   0   0   0   2",
+		"   申请数量",
+		"   某某不认识的行",
+		"                                    9   9   9   9   9   9   54",
+		"      （一）予以公开                  7   0   0   0   0   0   7",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	doc, err := parsePDFLayout("u.txt", lines)
+	require.NoError(t, err)
+	vals, _ := gridCells(t, doc, schema.F2021)
+	assert.Equal(t, "2", vals["t3.carried_over.natural"])
+	assert.Equal(t, "7", vals["t3.granted.natural"], "the unread row's 9s are not shifted into （一）")
+	assert.Equal(t, "7", vals["t3.granted.total"])
+}
