@@ -59,6 +59,9 @@ type childResult struct {
 	wall           time.Duration
 }
 
+// childCPU sums the CPU time of every child run (CI budget).
+var childCPU time.Duration
+
 // runChild runs the CLI in a child process and measures it.
 func runChild(t *testing.T, dir string, args ...string) childResult {
 	t.Helper()
@@ -77,6 +80,7 @@ func runChild(t *testing.T, dir string, args ...string) childResult {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		res.rss = ru.Maxrss * 1024 // kilobytes on Linux
+		childCPU += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return res
 }
@@ -523,7 +527,8 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("worst peak RSS: %d MB (%s); worst time: %v (%s)", worstRSS>>20, worstRSSCase, worstWall.Round(time.Millisecond), worstWallCase)
+	t.Logf("worst peak RSS: %d MB (%s); worst time: %v (%s); CPU of all runs: %v",
+		worstRSS>>20, worstRSSCase, worstWall.Round(time.Millisecond), worstWallCase, childCPU.Round(time.Millisecond))
 }
 
 func fileSum(t *testing.T, path string) [32]byte {
