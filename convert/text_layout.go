@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
@@ -140,14 +139,12 @@ func valueRowGaps(ln string) int {
 	if nv < 3 {
 		return 0
 	}
-	rs := []rune(strings.TrimRight(ln, " \t\f\r"))
 	for i := 1; i < len(toks); i++ {
 		prevEnd := toks[i-1].x + utf8.RuneCountInString(toks[i-1].text)
 		if toks[i].x-prevEnd >= 2 {
 			return 2
 		}
 	}
-	_ = rs
 	return 1
 }
 
@@ -730,8 +727,6 @@ func groupOf(n string) string {
 	}
 	return ""
 }
-
-var _ = unicode.IsSpace
 
 // align puts the values of a row that printed fewer values than it has
 // cells (a blank cell prints nothing in PDF text) under their columns: by
