@@ -291,6 +291,10 @@ type asmLabel struct {
 	fromPending bool
 }
 
+// isGroupRow reports whether the label is printed as a group label row (no
+// values of its own).
+func (l *asmLabel) isGroupRow() bool { return l.group || l.six && len(l.vals) == 0 }
+
 func newTableBuilder(name, table string) *tableBuilder {
 	return &tableBuilder{name: name, table: table, hdrRow: -1}
 }
@@ -664,16 +668,13 @@ func (tb *tableBuilder) block() (Block, bool) {
 			continue
 		}
 		l := o.lab
-		if (l.group || l.six && len(l.vals) == 0) && !placed[l] {
-			continue
-		}
-		if l.group || l.six && len(l.vals) == 0 {
-			continue
+		if l.isGroupRow() {
+			continue // placed before its first item, or at the end
 		}
 		if tb.table == "t3" {
 			if g := groupOf(l.norm); g != "" {
 				for _, o2 := range tb.out {
-					if o2.lab != nil && (o2.lab.group || o2.lab.six && len(o2.lab.vals) == 0) && !placed[o2.lab] && canonicalT3(o2.lab.norm) == g {
+					if o2.lab != nil && o2.lab.isGroupRow() && !placed[o2.lab] && canonicalT3(o2.lab.norm) == g {
 						placed[o2.lab] = true
 						rows = append(rows, groupRow(o2.lab))
 					}
@@ -684,7 +685,7 @@ func (tb *tableBuilder) block() (Block, bool) {
 		rows = append(rows, append(row, l.vals...))
 	}
 	for _, o := range tb.out {
-		if o.lab != nil && (o.lab.group || o.lab.six && len(o.lab.vals) == 0) && !placed[o.lab] {
+		if o.lab != nil && o.lab.isGroupRow() && !placed[o.lab] {
 			rows = append(rows, groupRow(o.lab))
 		}
 	}
