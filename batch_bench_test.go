@@ -45,24 +45,30 @@ func benchRun(b *testing.B, args ...string) {
 func BenchmarkBatchParseJSON(b *testing.B) {
 	in := benchInputs(b)
 	out := filepath.Join(b.TempDir(), "out")
+	c0 := cpuTime()
 	for b.Loop() {
 		benchRun(b, "convert", in, "-o", out, "--to", "json", "-j", "1", "-q")
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkBatchConvertXLSX(b *testing.B) {
 	in := benchInputs(b)
 	out := filepath.Join(b.TempDir(), "out")
+	c0 := cpuTime()
 	for b.Loop() {
 		benchRun(b, "convert", in, "-o", out, "--to", "xlsx", "-j", "2", "-q")
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkBatchCheck(b *testing.B) {
 	in := benchInputs(b)
 	out := filepath.Join(b.TempDir(), "out")
 	benchRun(b, "convert", in, "-o", out, "--to", "xlsx", "-j", "2", "-q")
+	c0 := cpuTime()
 	for b.Loop() {
 		benchRun(b, "check", out, "-j", "2", "-q")
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }

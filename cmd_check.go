@@ -353,8 +353,12 @@ func printCheckText(e *env, tasks []*check.Task, minSev schema.Severity) {
 			continue
 		}
 		c := check.Count(t.Errors)
-		fmt.Fprintf(e.stdout, "%s（%s 格式，%d 年，%s）：%d 个错误，%d 个警告，%d 个提示\n",
-			t.File, t.Format, t.Year, orDash(t.Agency), c.Errors, c.Warnings, c.Notices)
+		prev := ""
+		if t.Prev != "" {
+			prev = "，对照 " + t.Prev
+		}
+		fmt.Fprintf(e.stdout, "%s（%s 格式，%d 年，%s%s）：%d 个错误，%d 个警告，%d 个提示\n",
+			t.File, t.Format, t.Year, orDash(t.Agency), prev, c.Errors, c.Warnings, c.Notices)
 		for _, f := range shown {
 			fmt.Fprintf(e.stdout, "  %s %s  %s  %s\n", severityNames[f.Severity], f.Rule, f.Pos, f.Message)
 		}

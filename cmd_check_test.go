@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,4 +277,28 @@ func TestCheckAnnotateKeepsTree(t *testing.T) {
 		_, err := os.Stat(filepath.Join(ann, sub, "县.xlsx"))
 		assert.NoError(t, err, "equal names in two directories both annotated")
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestCheckTextGolden pins the text output of check on a synthetic report
+// with one error of each kind of table rule and a narrative warning.
+func TestCheckTextGolden(t *testing.T) {
+	dir := t.TempDir()
+	r := sampleReport("示例县", 2022)
+	r.Cells["t3.granted.natural"] = 3
+	r.Cells["t4.rev.upheld"] = 2
+	r.Sections[0].Paragraphs = []string{"2022年，本机关共新收政府信息公开申请7件，答复4件。"}
+	r.Sections[4].Paragraphs = []string{"无。"}
+	p := writeJSONReport(t, dir, "示例县.json", r)
+	_, out, _ := runCLI("check", p)
+	out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
+	golden := filepath.Join("testdata", "check", "text.golden")
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run with -update to create it")
+	assert.Equal(t, string(want), out)
 }

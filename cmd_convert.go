@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -176,6 +177,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		e.errorf("%v（unreadable）", err)
 		return exitBad
 	}
+	files = skipOutputTree(files, opts.out, csvOut == "")
 	if len(files) == 0 {
 		e.errorf("没有找到可读取的文件（no_input）")
 		return exitBad
@@ -184,29 +186,36 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	if csvOut == "" {
 		outs = batch.Outputs(files, opts.out, ext)
 	}
+	// Only inputs inside the output directory (or the CSV file itself) can
+	// be overwritten: keep just those, so memory per file stays small.
+	outAbs, _ := filepath.Abs(opts.out)
+	if csvOut != "" {
+		outAbs, _ = filepath.Abs(csvOut)
+	}
 	inputs := map[string]bool{}
 	for _, f := range files {
-		if abs, err := filepath.Abs(f.Path); err == nil {
+		if abs, err := filepath.Abs(f.Path); err == nil && (abs == outAbs || strings.HasPrefix(abs, outAbs+string(filepath.Separator))) {
 			inputs[abs] = true
 		}
 	}
-	if csvOut != "" {
-		if abs, _ := filepath.Abs(csvOut); inputs[abs] {
-			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", csvOut)
-			return exitBad
-		}
+	if csvOut != "" && inputs[outAbs] {
+		e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", csvOut)
+		return exitBad
 	}
 
 	ctx, stop := interruptContext()
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	index := map[string]int{}
-	for i, f := range files {
-		index[f.Path] = i
+	// The pool's items are the files' indices in decimal: cheaper than a
+	// path → index map, and the paths are in files.
+	items := make([]string, len(files))
+	for i := range files {
+		items[i] = strconv.Itoa(i)
 	}
-	work := func(ctx context.Context, path string) batch.Result {
-		i := index[path]
+	work := func(ctx context.Context, item string) batch.Result {
+		i, _ := strconv.Atoi(item)
+		path := files[i].Path
 		r, err := convert.ReadFile(path, opt)
 		if err != nil {
 			return batch.Result{Err: err}
@@ -244,7 +253,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	bar := newProgress(e, len(files))
 	var ok, failed, notes int
 	var failures []string
-	runErr := batch.Each(ctx, e.jobs, batch.Paths(files), work, func(i int, res batch.Result) {
+	runErr := batch.Each(ctx, e.jobs, items, work, func(i int, res batch.Result) {
 		if errors.Is(res.Err, context.Canceled) {
 			// Stopped before writing: not a failure of the file.
 			return
@@ -311,6 +320,30 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 // exits with only complete outputs. Tests replace it.
 var interruptContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// skipOutputTree drops the files found inside the output directory when it
+// lies inside a directory argument: a second run of "convert reports -o
+// reports/out" must not convert its own outputs again. A file named on the
+// command line is kept.
+func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
+	if !isDir {
+		return files
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return files
+	}
+	prefix := abs + string(filepath.Separator)
+	kept := files[:0:0]
+	for _, f := range files {
+		p, err := filepath.Abs(f.Path)
+		if err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 var errOutputIsInput = errors.New("output is an input")

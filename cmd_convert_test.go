@@ -171,3 +171,15 @@ func TestConvertBatchInterrupted(t *testing.T) {
 		assert.NoError(t, err, "complete output %s", e.Name())
 	}
 }
+
+func TestConvertBatchOutputInsideInput(t *testing.T) {
+	in := t.TempDir()
+	writeReportJSON(t, filepath.Join(in, "a.json"), "甲局", 2022, nil)
+	out := filepath.Join(in, "out")
+	for i := 0; i < 2; i++ {
+		code, _, stderr := runCLI("convert", in, "-o", out, "--to", "json")
+		require.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stderr, "成功 1 个", "run %d: the outputs of the first run are not inputs of the second", i+1)
+	}
+	assert.NoDirExists(t, filepath.Join(out, "out"))
+}

@@ -181,15 +181,20 @@ func describe(err error) string {
 	case errors.Is(err, convert.ErrUnsupported):
 		code, msg = "unsupported", "不支持的文件类型："+innermost(err)
 	case errors.Is(err, convert.ErrTooLarge):
-		code, msg = "too_large", "文件过大："+innermost(err)
+		code, msg = "too_large", "文件过大，超过输入上限（可用 --max-size 提高）："+innermost(err)
 	case errors.Is(err, convert.ErrFormatConflict):
 		code, msg = "format_conflict", "--format 指定的格式与报告表格的标签不符"
 		var fe *convert.FormatConflictError
 		if errors.As(err, &fe) {
 			msg = fmt.Sprintf("--format %s 与报告表格的标签不符：标签属于 %s 年格式", fe.Forced, fe.Labels)
 		}
+	case errors.Is(err, convert.ErrLineTooLong):
+		code, msg = "line_too_long", fmt.Sprintf("行过长（超过 %d KB），不是报告文本：%s", convert.MaxLineBytes>>10, innermost(err))
 	case errors.Is(err, convert.ErrNotText):
 		code, msg = "not_text", "无法解码为文本（UTF-8、UTF-16 或 GB18030）"
+		if pos != "" {
+			msg += "：文本是 UTF-8，但自此处起有不是 UTF-8 的字节（文件损坏，或混用了两种编码）"
+		}
 	case errors.Is(err, os.ErrNotExist):
 		code, msg = "not_found", "文件不存在"
 	case errors.As(err, &cm):

@@ -34,7 +34,7 @@ func Annotate(path string, fs []Finding) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	type place struct{ sheet, cell string }
+	type place = struct{ sheet, cell string }
 	msgs := map[place][]string{}
 	var order []place
 	for _, fd := range fs {
@@ -82,11 +82,59 @@ func Annotate(path string, fs []Finding) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if !commentsAttached(f, order) {
+		// excelize cannot extend a comments part another tool wrote under
+		// an absolute path (openpyxl does): list the findings on a sheet of
+		// their own so that the copy still says what the red cells mean.
+		if err := findingsSheet(f, fs); err != nil {
+			return nil, err
+		}
+	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// AnnotationSheet names the sheet Annotate adds when comments cannot be
+// attached.
+const AnnotationSheet = "xxgk核查结果"
+
+func commentsAttached(f *excelize.File, places []struct{ sheet, cell string }) bool {
+	have := map[string]bool{}
+	for _, p := range places {
+		if _, done := have[p.sheet+"!"]; !done {
+			have[p.sheet+"!"] = true
+			cs, _ := f.GetComments(p.sheet)
+			for _, c := range cs {
+				have[p.sheet+"!"+c.Cell] = true
+			}
+		}
+		if !have[p.sheet+"!"+p.cell] {
+			return false
+		}
+	}
+	return true
+}
+
+func findingsSheet(f *excelize.File, fs []Finding) error {
+	if _, err := f.NewSheet(AnnotationSheet); err != nil {
+		return err
+	}
+	rows := [][]any{{"位置", "规则", "严重程度", "说明"}}
+	for _, fd := range fs {
+		rows = append(rows, []any{fd.Pos, fd.Rule, string(fd.Severity), fd.Message})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(AnnotationSheet, cell, &r); err != nil {
+			return err
+		}
+	}
+	_ = f.SetColWidth(AnnotationSheet, "A", "A", 36)
+	_ = f.SetColWidth(AnnotationSheet, "D", "D", 90)
+	return nil
 }
 
 // openOptions caps decompression: a workbook is small; a zip bomb is not.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/templates"
 )
 
@@ -59,3 +61,49 @@ func TestAnnotate(t *testing.T) {
 }
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+
+// TestAnnotateOpenpyxlSaved: a workbook re-saved by openpyxl keeps its
+// comments under an absolute path that excelize cannot extend; the copy
+// then lists the findings on a sheet of their own.
+func TestAnnotateOpenpyxlSaved(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no python3")
+	}
+	r := balanced("2021")
+	r.AddNote("label_variant", "r.txt:3", "一个注释", "t3.granted.natural") // the writer comments it
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	out, err := exec.Command(py, "-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", in, saved).CombinedOutput()
+	if err != nil {
+		t.Skipf("openpyxl unavailable: %s", out)
+	}
+	c := templates.Layout("2021", nil).Cell("t3.result_total.natural")
+	fd := newFinding("t3.result_total", []string{c.ID}, "saved.xlsx:"+c.Pos(), 26, 20, "表三（七）总计·自然人：各项之和为26，表中为20")
+	b, err := Annotate(saved, []Finding{fd})
+	require.NoError(t, err)
+	g, err := excelize.OpenReader(bytesReader(b))
+	require.NoError(t, err)
+	defer g.Close()
+	attached := false
+	cs, _ := g.GetComments(c.Sheet)
+	for _, x := range cs {
+		if x.Cell == c.Ref {
+			attached = true
+		}
+	}
+	t.Logf("comment attached: %v", attached)
+	if !attached {
+		rows, err := g.GetRows(AnnotationSheet)
+		require.NoError(t, err, "comments not attached: the findings sheet must exist")
+		require.Len(t, rows, 2)
+		assert.Equal(t, fd.Message, rows[1][3])
+	}
+	st, _ := g.GetCellStyle(c.Sheet, c.Ref)
+	style, err := g.GetStyle(st)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"FF9999"}, style.Fill.Color)
+}

@@ -146,6 +146,15 @@ func TestArithmeticRules(t *testing.T) {
 				r.Missing["t4.lit_after."+c] = ""
 			}
 		}, []string{"missing@t4.lit_after.upheld", "missing@t4.lit_after.corrected", "missing@t4.lit_after.other", "missing@t4.lit_after.pending", "missing@t4.lit_after.total"}},
+		{"table missing as the recognizer notes it", "2021", func(r *report.Report) {
+			for id := range r.Cells {
+				if schema.TableOf(id) == "t2" {
+					delete(r.Cells, id)
+					r.Missing[id] = ""
+				}
+			}
+			r.AddNote(report.NoteTableMissing, "r.txt", "未找到表二（主动公开政府信息情况）")
+		}, []string{"table.missing@"}},
 		{"table missing", "2019", func(r *report.Report) {
 			for id := range r.Cells {
 				if schema.TableOf(id) == "t4" {

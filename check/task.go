@@ -69,11 +69,15 @@ func File(path string, opt Options) *Task {
 	if convert.Ext(path) == ".xlsx" {
 		fs = append(fs, Workbook(data, filepath.Base(path), r)...)
 	}
-	fs = append(fs, Report(r)...)
+	// Positions without a place of their own name the checked file, not
+	// the original report a JSON or workbook was made from.
+	rc := *r
+	rc.Source.Name = filepath.Base(path)
+	fs = append(fs, Report(&rc)...)
 	if opt.PrevFor != nil {
 		if prev, name := opt.PrevFor(r); prev != nil {
 			t.Prev = name
-			fs = append(fs, Across(r, prev)...)
+			fs = append(fs, Across(&rc, prev)...)
 		}
 	}
 	if fs != nil {

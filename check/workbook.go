@@ -29,7 +29,8 @@ func Workbook(data []byte, name string, r *report.Report) []Finding {
 		return nil // the reader read these bytes; nothing more to say here
 	}
 	defer f.Close()
-	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{}}
+	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{},
+		hiddenRows: hiddenRowsXML(data)}
 	return w.run()
 }
 
@@ -45,6 +46,7 @@ type wbCheck struct {
 	styleHides map[int]string
 	sheets     map[string]bool
 	comments   map[string]string // "sheet!ref" → comment text
+	hiddenRows map[string][]int  // sheet → rows with hidden="1"
 	labelAt    map[string]bool   // "sheet!ref|normalized text" of every canonical label
 	shifted    map[string]bool   // sheets whose labels moved
 }
@@ -88,7 +90,41 @@ func (w *wbCheck) run() []Finding {
 	w.labels()
 	w.names()
 	w.formulas()
+	w.verdicts()
 	return w.out
+}
+
+// verdicts compares the formulas of 校验 (each rule instance's sides,
+// difference and status, and check_ok) with the canonical ones: a status
+// typed over as "OK" would make the workbook vouch for itself.
+func (w *wbCheck) verdicts() {
+	if !w.sheets[templates.SheetCheck] {
+		return
+	}
+	type want struct {
+		ref, formula string
+		cells        []string
+		label        string
+	}
+	wants := []want{{templates.CheckOKRef, w.book.CheckOKFormula(), nil, "check_ok"}}
+	for _, c := range w.book.Checks {
+		for i, fm := range []string{c.Left, c.Right, c.Diff, c.Status} {
+			ref, _ := excelize.CoordinatesToCellName(3+i, c.Row)
+			wants = append(wants, want{ref, fm, c.Instance.Cells(), c.Instance.Label})
+		}
+	}
+	for _, x := range wants {
+		got, _ := w.f.GetCellFormula(templates.SheetCheck, x.ref)
+		if normFormula(got) == normFormula(x.formula) {
+			continue
+		}
+		shown := "=" + strings.TrimPrefix(got, "=")
+		if strings.TrimSpace(got) == "" {
+			shown = "常量" + quote(w.at(templates.SheetCheck, x.ref))
+		}
+		w.add("wb.formula_changed", x.cells, w.pos(templates.SheetCheck, x.ref), "="+x.formula, shown,
+			fmt.Sprintf("校验 %s（%s）：应为公式 =%s，表中为%s", x.ref, x.label, x.formula, shown))
+	}
 }
 
 // version finds the template stamp in 信息 and in the custom document
@@ -291,6 +327,17 @@ func (w *wbCheck) names() {
 			defined[d.Name] = d.RefersTo
 		}
 	}
+	if w.sheets[templates.SheetCheck] {
+		want := w.book.CheckOK()
+		switch ref, ok := defined[templates.CheckOKName]; {
+		case !ok:
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), templates.CheckOKName, nil,
+				fmt.Sprintf("校验：缺少定义名称 %s", templates.CheckOKName))
+		case normRef(ref) != normRef(want):
+			w.add("wb.name_missing", nil, w.pos(templates.SheetCheck, templates.CheckOKRef), want, ref,
+				fmt.Sprintf("校验：定义名称 %s 指向 %s，应指向 %s!%s", templates.CheckOKName, strings.TrimPrefix(ref, "="), templates.SheetCheck, templates.CheckOKRef))
+		}
+	}
 	for _, c := range w.book.Cells {
 		ref, ok := defined[c.Name]
 		if !ok {
@@ -356,8 +403,10 @@ func (w *wbCheck) formulas() {
 		cached := strings.TrimSpace(w.at(c.Sheet, c.Ref))
 		cv, err := strconv.ParseFloat(cached, 64)
 		switch {
-		case cached == "" && v == 0:
-		case cached == "" || err != nil || math.Abs(cv-v) > 1e-6:
+		case cached == "":
+			// No cached value (openpyxl and some tools save none): nothing
+			// shows a wrong number; the application recomputes on opening.
+		case err != nil || math.Abs(cv-v) > 1e-6:
 			w.add("wb.cache_stale", []string{c.ID}, pos, v, cached,
 				fmt.Sprintf("%s：公式缓存值为%s，按单元格重新计算为%s", c.Label, quote(cached), num(v)))
 		}
@@ -392,7 +441,8 @@ func normFormula(s string) string {
 	return strings.ToUpper(s)
 }
 
-// hidden reports hidden sheets, rows and columns of the table sheets, and
+// hidden reports hidden sheets, hidden rows and columns of the canonical
+// sheets (a hidden row of 正文 hides a paragraph, of 信息 a note), and
 // number formats that hide or disguise a value cell.
 func (w *wbCheck) hidden() {
 	for _, s := range w.f.GetSheetList() {
@@ -400,7 +450,7 @@ func (w *wbCheck) hidden() {
 			w.add("wb.hidden", nil, w.pos(s, ""), nil, nil, fmt.Sprintf("工作表“%s”被隐藏", s))
 		}
 	}
-	for _, s := range []string{templates.SheetT2, templates.SheetT3, templates.SheetT4} {
+	for _, s := range templates.SheetNames {
 		if !w.sheets[s] {
 			continue
 		}
@@ -420,11 +470,12 @@ func (w *wbCheck) hidden() {
 		}
 		// A forged dimension must not make this loop long.
 		maxRow, maxCol = min(maxRow, 5000), min(maxCol, 200)
-		for i := 1; i <= maxRow; i++ {
-			if vis, err := w.f.GetRowVisible(s, i); err == nil && !vis {
-				ref, _ := excelize.CoordinatesToCellName(1, i)
-				w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
+		for _, i := range w.hiddenRows[s] {
+			if i > maxRow+1000 {
+				break
 			}
+			ref, _ := excelize.CoordinatesToCellName(1, i)
+			w.add("wb.hidden", nil, w.pos(s, ref), nil, nil, fmt.Sprintf("%s 第%d行被隐藏", s, i))
 		}
 		for j := 1; j <= maxCol; j++ {
 			col, _ := excelize.ColumnNumberToName(j)

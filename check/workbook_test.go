@@ -3,6 +3,10 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,6 +45,14 @@ func canonicalWorkbook(t *testing.T, r *report.Report) *excelize.File {
 			require.NoError(t, f.SetCellFormula(c.Sheet, c.Ref, c.Formula))
 		}
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: c.AbsRef()}))
+	}
+	require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: b.CheckOK()}))
+	require.NoError(t, f.SetCellFormula(templates.SheetCheck, templates.CheckOKRef, b.CheckOKFormula()))
+	for _, c := range b.Checks {
+		for i, fm := range []string{c.Left, c.Right, c.Diff, c.Status} {
+			ref, _ := excelize.CoordinatesToCellName(3+i, c.Row)
+			require.NoError(t, f.SetCellFormula(templates.SheetCheck, ref, fm))
+		}
 	}
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "A1", "模板版本"))
 	require.NoError(t, f.SetCellStr(templates.SheetInfo, "B1", templates.TemplateVersion))
@@ -114,8 +126,29 @@ var tampers = []tamper{
 		}
 		return "wb.layout_shifted", "", ""
 	}},
+	{"deleted column in 表三", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t3.granted.research")
+		col, _ := excelize.ColumnNumberToName(c.Col)
+		require.NoError(t, f.RemoveCol(c.Sheet, col))
+		return "wb.layout_shifted", "", ""
+	}},
+	{"inserted row in 表二", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		c := b.Cell("t2.rules.issued")
+		if c == nil {
+			c = b.Cell("t2.rules.made_new")
+		}
+		require.NoError(t, f.InsertRows(c.Sheet, c.Row, 1))
+		return "wb.layout_shifted", "", ""
+	}},
 	{"renamed sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetName(templates.SheetT4, "复议诉讼"))
+		return "wb.sheet_missing", "", ""
+	}},
+	{"deleted 信息 sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: templates.TemplateVersion}); err != nil {
+			t.Fatal(err)
+		}
+		require.NoError(t, f.DeleteSheet(templates.SheetInfo))
 		return "wb.sheet_missing", "", ""
 	}},
 	{"moved defined name", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
@@ -124,10 +157,26 @@ var tampers = []tamper{
 		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: b.Cell("t3.unable.unclear.natural").AbsRef()}))
 		return "wb.name_missing", refOf(b, c.ID), c.ID
 	}},
+	{"moved check_ok", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.DeleteDefinedName(&excelize.DefinedName{Name: templates.CheckOKName}))
+		require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: templates.CheckOKName, RefersTo: "'" + templates.SheetCheck + "'!$C$2"}))
+		return "wb.name_missing", templates.SheetCheck + "!" + templates.CheckOKRef, ""
+	}},
+	{"校验 status typed over", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		ref := fmt.Sprintf("%s%d", templates.CheckStatusCol, b.Checks[0].Row)
+		require.NoError(t, f.SetCellFormula(templates.SheetCheck, ref, ""))
+		require.NoError(t, f.SetCellStr(templates.SheetCheck, ref, templates.CheckStatusOK))
+		return "wb.formula_changed", templates.SheetCheck + "!" + ref, ""
+	}},
 	{"hidden row", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		c := b.Cell("t3.denied.third_party.natural")
 		require.NoError(t, f.SetRowVisible(c.Sheet, c.Row, false))
 		return "wb.hidden", fmt.Sprintf("%s!A%d", c.Sheet, c.Row), ""
+	}},
+	{"hidden row of 正文", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
+		require.NoError(t, f.SetCellStr(templates.SheetText, "C3", "本段被隐藏。"))
+		require.NoError(t, f.SetRowVisible(templates.SheetText, 3, false))
+		return "wb.hidden", templates.SheetText + "!A3", ""
 	}},
 	{"hidden sheet", func(t *testing.T, f *excelize.File, b *templates.Book, r *report.Report) (string, string, string) {
 		require.NoError(t, f.SetSheetVisible(templates.SheetCheck, false))
@@ -424,4 +473,48 @@ func TestRepeatedLabelChanged(t *testing.T) {
 	require.Len(t, fs, 1, "%v", brief(fs))
 	assert.Equal(t, "wb.label_changed", fs[0].Rule)
 	assert.Equal(t, "t.xlsx:"+target.Sheet+"!"+target.Ref, fs[0].Pos)
+}
+
+// TestResavedByOpenpyxl: a canonical workbook opened and saved by openpyxl
+// (as auditors' scripts do) is still untampered: no finding of severity
+// error, and no cache warnings for the formulas openpyxl saves without
+// cached values.
+func TestResavedByOpenpyxl(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no python3")
+	}
+	for _, format := range []string{"2019", "2021"} {
+		r := balanced(format)
+		data, err := convert.Render(r, ".xlsx", convert.Options{})
+		require.NoError(t, err)
+		dir := t.TempDir()
+		in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
+		require.NoError(t, os.WriteFile(in, data, 0o644))
+		out, err := exec.Command(py, "-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", in, saved).CombinedOutput()
+		if err != nil {
+			t.Skipf("openpyxl unavailable: %s", out)
+		}
+		task := File(saved, Options{})
+		require.NoError(t, task.Err)
+		assert.Empty(t, brief(task.Errors), format)
+	}
+}
+
+// TestTemplateHasNoError: a blank template is incomplete (missing cells are
+// warnings) but never wrong: no finding of severity error, none of wb.*.
+func TestTemplateHasNoError(t *testing.T) {
+	for _, format := range []string{"2019", "2021"} {
+		var buf bytes.Buffer
+		require.NoError(t, convert.WriteTemplate(&buf, convert.TemplateOptions{Format: format, Year: 2024, Agency: "示例县"}))
+		path := filepath.Join(t.TempDir(), "t.xlsx")
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		task := File(path, Options{})
+		require.NoError(t, task.Err)
+		assert.True(t, task.Valid, format)
+		for _, f := range task.Errors {
+			assert.NotEqual(t, schema.Error, f.Severity, "%s: %s %s", format, f.Rule, f.Message)
+			assert.False(t, strings.HasPrefix(f.Rule, "wb."), "%s: %s %s", format, f.Rule, f.Message)
+		}
+	}
 }

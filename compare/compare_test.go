@@ -102,6 +102,9 @@ func TestMergeSums(t *testing.T) {
 			assert.Equal(t, tc.format, m.Format)
 			assert.Equal(t, tc.year, m.Year)
 			assert.Equal(t, "汇总", m.Agency)
+			require.Len(t, m.Sections, 7, "s0 and the six sections")
+			assert.Contains(t, m.Sections[0].Paragraphs[0], "第1局、第2局、第3局")
+			assert.Equal(t, m.Schema().Sections[1].Heading, m.Sections[2].Heading)
 			ids := m.Schema().IDs(m.Layout)
 			assert.Len(t, m.Cells, len(ids))
 			for _, id := range ids {

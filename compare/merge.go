@@ -77,8 +77,14 @@ func Merge(units []Unit, agency string) (*report.Report, error) {
 	for i, u := range units {
 		names[i] = u.Name
 	}
+	// The sum has the six sections under their canonical headings (so the
+	// workbook and check see a complete structure) and says in the
+	// preamble which units it sums; the narrative is the units' own.
 	m.Sections = []report.Section{{ID: "s0", Paragraphs: []string{
 		fmt.Sprintf("本报告由 xxgk 汇总以下 %d 个单位的%d年度报告：%s。", len(units), m.Year, strings.Join(names, "、"))}}}
+	for _, s := range f.Sections {
+		m.Sections = append(m.Sections, report.Section{ID: s.ID, Heading: s.Heading, Paragraphs: []string{}})
+	}
 	for _, c := range f.Cells(m.Layout) {
 		var sum float64
 		var holes []string

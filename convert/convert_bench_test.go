@@ -56,11 +56,13 @@ func seedReport(b *testing.B) *report.Report {
 func BenchmarkDecode(b *testing.B) {
 	data := seed(b)
 	b.SetBytes(int64(len(data)))
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkReadText(b *testing.B) {
@@ -69,11 +71,34 @@ func BenchmarkReadText(b *testing.B) {
 		b.Skipf("seed not readable yet: %v", err)
 	}
 	b.SetBytes(int64(len(data)))
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := ReadBytes("seed.txt", ".txt", data, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkTextDocument is the txt reader's Document alone (layout chosen,
+// lines split into paragraphs and cells): ReadText minus this is the
+// recognizer.
+func BenchmarkTextDocument(b *testing.B) {
+	data := seed(b)
+	text, _, err := Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := readText("seed.txt", text); err != nil {
+		b.Skipf("no txt reader yet: %v", err)
+	}
+	c0 := cpuTime()
+	for b.Loop() {
+		if _, err := readText("seed.txt", text); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkWriteXLSX(b *testing.B) {
@@ -81,11 +106,13 @@ func BenchmarkWriteXLSX(b *testing.B) {
 	if _, err := Render(r, ".xlsx", Options{}); err != nil {
 		b.Skipf("no xlsx writer yet: %v", err)
 	}
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := Render(r, ".xlsx", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkReadXLSX(b *testing.B) {
@@ -98,18 +125,22 @@ func BenchmarkReadXLSX(b *testing.B) {
 		b.Skipf("no xlsx reader yet: %v", err)
 	}
 	b.SetBytes(int64(len(data)))
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := ReadBytes("seed.xlsx", ".xlsx", data, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
 func BenchmarkWriteJSON(b *testing.B) {
 	r := seedReport(b)
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := Render(r, ".json", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }

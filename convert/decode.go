@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -38,6 +39,9 @@ func Decode(b []byte) (string, string, error) {
 	if utf8.Valid(b) {
 		return string(b), "utf-8", nil
 	}
+	if err := damagedUTF8(b); err != nil {
+		return "", "", err
+	}
 	s, err := decodeWith(simplifiedchinese.GB18030.NewDecoder(), b)
 	if err != nil {
 		return "", "", ErrNotText
@@ -51,4 +55,36 @@ func decodeWith(t transform.Transformer, b []byte) (string, error) {
 		return "", ErrNotText
 	}
 	return string(out), nil
+}
+
+// damagedUTF8 tells UTF-8 text with bytes that are not UTF-8 (a damaged
+// file, or text in two encodings pasted together) from GB18030 text: in
+// GB18030 text few byte pairs happen to form valid multi-byte UTF-8
+// sequences, in UTF-8 text nearly all do. Decoding such a file as GB18030
+// would garble every character, so it is refused, naming the line and byte
+// of the first bytes that are not UTF-8.
+func damagedUTF8(b []byte) error {
+	valid, invalid, first := 0, 0, -1
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			if first < 0 {
+				first = i
+			}
+			invalid++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	if first < 0 || valid < invalid {
+		return nil
+	}
+	line := 1 + bytes.Count(b[:first], []byte{'\n'})
+	return &InputError{Pos: fmt.Sprintf("line %d, byte %d", line, first+1),
+		Err: fmt.Errorf("%w: UTF-8 text with %d bytes that are not UTF-8 (damaged, or mixed encodings)", ErrNotText, invalid)}
 }

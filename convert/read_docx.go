@@ -86,11 +86,17 @@ func docxDocument(name string, data []byte) (*Document, error) {
 	if err := xml.Unmarshal(body, &root); err != nil {
 		return nil, fmt.Errorf("docx: word/document.xml: %w", err)
 	}
-	dr := &docxReader{doc: &Document{Name: name}, name: name, styles: map[string]docxStyle{}}
+	dr := &docxReader{doc: &Document{Name: name}, name: name, styles: map[string]docxStyle{}, nums: map[string]*docxNum{}}
 	if sb, err := part("word/styles.xml"); err == nil && sb != nil {
 		var st xnode
 		if xml.Unmarshal(sb, &st) == nil {
 			dr.readStyles(&st)
+		}
+	}
+	if nb, err := part("word/numbering.xml"); err == nil && nb != nil {
+		var nx xnode
+		if xml.Unmarshal(nb, &nx) == nil {
+			dr.readNumbering(&nx)
 		}
 	}
 	for i := range root.Nodes {
@@ -135,14 +141,29 @@ func (n *xnode) has(local string) bool { return n != nil && n.child(local) != ni
 
 type docxStyle struct {
 	heading bool
+	numID   string // numbering the style applies ("" none)
+	ilvl    int
 }
 
 type docxReader struct {
 	doc    *Document
 	name   string
 	styles map[string]docxStyle
+	nums   map[string]*docxNum // numId → its levels and counters
 	paras  int
 	grids  int
+}
+
+// docxNum is one numbering instance (w:num with its w:abstractNum): how each
+// level prints and where it counts.
+type docxNum struct {
+	lvls  map[int]docxLvl
+	count map[int]int
+}
+
+type docxLvl struct {
+	fmt, text string
+	start     int
 }
 
 func (dr *docxReader) readStyles(st *xnode) {
@@ -165,8 +186,160 @@ func (dr *docxReader) readStyles(st *xnode) {
 				}
 			}
 		}
-		dr.styles[id] = docxStyle{heading: h}
+		st := docxStyle{heading: h}
+		if ppr := s.child("pPr"); ppr != nil {
+			st.numID, st.ilvl = numPr(ppr)
+		}
+		dr.styles[id] = st
 	}
+}
+
+// numPr reads a paragraph's (or style's) numbering reference.
+func numPr(ppr *xnode) (string, int) {
+	np := ppr.child("numPr")
+	if np == nil {
+		return "", 0
+	}
+	lvl, _ := strconv.Atoi(np.child("ilvl").val())
+	return np.child("numId").val(), lvl
+}
+
+// readNumbering reads word/numbering.xml: automatic numbering such as a
+// heading's "一、" is not in the paragraph's text and must be rebuilt.
+func (dr *docxReader) readNumbering(n *xnode) {
+	abstract := map[string]map[int]docxLvl{}
+	attrOf := func(x *xnode, local string) string {
+		for _, a := range x.Attrs {
+			if a.Name.Local == local {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	for i := range n.Nodes {
+		a := &n.Nodes[i]
+		if a.XMLName.Local != "abstractNum" {
+			continue
+		}
+		lvls := map[int]docxLvl{}
+		for j := range a.Nodes {
+			l := &a.Nodes[j]
+			if l.XMLName.Local != "lvl" {
+				continue
+			}
+			il, _ := strconv.Atoi(attrOf(l, "ilvl"))
+			start, err := strconv.Atoi(l.child("start").val())
+			if err != nil {
+				start = 1
+			}
+			lvls[il] = docxLvl{fmt: l.child("numFmt").val(), text: l.child("lvlText").val(), start: start}
+		}
+		abstract[attrOf(a, "abstractNumId")] = lvls
+	}
+	for i := range n.Nodes {
+		m := &n.Nodes[i]
+		if m.XMLName.Local != "num" {
+			continue
+		}
+		lvls := map[int]docxLvl{}
+		for k, v := range abstract[m.child("abstractNumId").val()] {
+			lvls[k] = v
+		}
+		for j := range m.Nodes {
+			o := &m.Nodes[j]
+			if o.XMLName.Local != "lvlOverride" {
+				continue
+			}
+			il, _ := strconv.Atoi(attrOf(o, "ilvl"))
+			if so := o.child("startOverride"); so != nil {
+				if v, err := strconv.Atoi(so.val()); err == nil {
+					l := lvls[il]
+					l.start = v
+					lvls[il] = l
+				}
+			}
+		}
+		dr.nums[attrOf(m, "numId")] = &docxNum{lvls: lvls, count: map[int]int{}}
+	}
+}
+
+// number returns the label automatic numbering prints before a paragraph
+// ("一、", "（二）", "3."), advancing the counters; "" for bullets and none.
+func (dr *docxReader) number(numID string, ilvl int) string {
+	n := dr.nums[numID]
+	if n == nil || numID == "0" {
+		return ""
+	}
+	l, ok := n.lvls[ilvl]
+	if !ok {
+		return ""
+	}
+	if _, ok := n.count[ilvl]; !ok {
+		n.count[ilvl] = l.start - 1
+	}
+	n.count[ilvl]++
+	for k := range n.count {
+		if k > ilvl {
+			delete(n.count, k)
+		}
+	}
+	if l.fmt == "bullet" || l.fmt == "none" {
+		return ""
+	}
+	out := l.text
+	for k := 0; k < 9; k++ {
+		ph := "%" + strconv.Itoa(k+1)
+		if !strings.Contains(out, ph) {
+			continue
+		}
+		c, ok := n.count[k]
+		if !ok {
+			c = n.lvls[k].start
+		}
+		f := n.lvls[k].fmt
+		if k == ilvl {
+			f = l.fmt
+		}
+		out = strings.ReplaceAll(out, ph, formatNumber(c, f))
+	}
+	return out
+}
+
+// formatNumber prints a counter in a Word number format.
+func formatNumber(n int, f string) string {
+	switch f {
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "chineseLegalSimplified", "ideographDigital":
+		return chineseNumeral(n)
+	case "decimalFullWidth", "decimalFullWidth2":
+		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
+	case "lowerLetter":
+		return string(rune('a' + (n-1)%26))
+	case "upperLetter":
+		return string(rune('A' + (n-1)%26))
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if n >= 1 && n <= 20 {
+			return string(rune('①' + n - 1))
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseNumeral writes 1–99 as 一 … 九十九 (larger numbers in digits).
+func chineseNumeral(n int) string {
+	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return d[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + d[n%10]
+	case n%10 == 0:
+		return d[n/10] + "十"
+	}
+	return d[n/10] + "十" + d[n%10]
 }
 
 // container reads the block-level content of the body, a cell or a content
@@ -192,6 +365,7 @@ func (dr *docxReader) container(n *xnode) {
 func (dr *docxReader) para(p *xnode) {
 	style := ""
 	heading := false
+	numID, ilvl := "", 0
 	if ppr := p.child("pPr"); ppr != nil {
 		style = ppr.child("pStyle").val()
 		heading = dr.styles[style].heading || style == docxTitleStyle || style == docxHeadingStyle
@@ -200,18 +374,34 @@ func (dr *docxReader) para(p *xnode) {
 				heading = true
 			}
 		}
+		numID, ilvl = numPr(ppr)
+	}
+	if numID == "" {
+		numID, ilvl = dr.styles[style].numID, dr.styles[style].ilvl
 	}
 	body := style == docxBodyStyle
 	var b strings.Builder
 	runText(p, &b)
 	t := b.String()
 	if !body {
-		t = strings.TrimFunc(strings.Join(strings.Fields(strings.ReplaceAll(t, "\n", " ")), " "), isWS)
-		t = strings.TrimFunc(t, func(r rune) bool { return r == '\u3000' || isWS(r) })
+		// Line breaks join as the pieces of a table cell do; the ends are
+		// trimmed (an indent typed as spaces is not text).
+		var pieces []string
+		for _, line := range strings.Split(t, "\n") {
+			if line = strings.TrimFunc(line, func(r rune) bool { return r == '\u3000' || isWS(r) }); line != "" {
+				pieces = append(pieces, line)
+			}
+		}
+		t = joinPieces(pieces)
+	}
+	label := ""
+	if numID != "" {
+		label = dr.number(numID, ilvl) // counts even for an empty paragraph, as Word does
 	}
 	if t == "" {
 		return
 	}
+	t = label + t
 	dr.paras++
 	dr.doc.Blocks = append(dr.doc.Blocks, Block{Kind: Para, Text: t, Heading: heading && !body, Body: body,
 		Pos: dr.name + ":p" + strconv.Itoa(dr.paras)})
@@ -317,6 +507,23 @@ func (dr *docxReader) table(tbl *xnode) {
 						merge = "continue"
 					}
 				}
+			}
+			if tcPr != nil && tcPr.has("hMerge") && tcPr.child("hMerge").val() != "restart" && len(row) > 0 {
+				// Legacy horizontal merge: this cell continues the one on its left.
+				o := ro[len(ro)-1]
+				var top *Cell
+				if o.r == r {
+					top = &row[o.c] // rows are built from column 0
+				} else {
+					top = &grid[o.r][o.c]
+				}
+				top.ColSpan += span
+				for k := 0; k < span; k++ {
+					row = append(row, Cell{Text: top.Text, Pos: top.Pos, Cont: true})
+					ro = append(ro, o)
+				}
+				col += span
+				continue
 			}
 			if merge == "continue" && r > 0 && col < len(orig[r-1]) {
 				o := orig[r-1][col]

@@ -209,21 +209,32 @@ func TestReadHTMLInJSString(t *testing.T) {
 }
 
 func TestReadHTMLGBKPage(t *testing.T) {
-	page := `<html><head><meta charset="gbk"></head><body><p>一、总体情况</p><table><tr><td>商业企业</td><td>科研机构</td></tr></table></body></html>`
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>一、总体情况</p><table><tr><td><p>商业</p><p>企业</p></td><td>科研机构</td></tr></table></body></html>`
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
 	require.NoError(t, err)
-	r, err := ReadBytes("gbk.html", ".html", []byte(gbk), Options{})
-	if err != nil {
-		// Not a report for the recognizer: still the decoding must be right.
-		text, enc, derr := Decode([]byte(gbk))
-		require.NoError(t, derr)
-		assert.Equal(t, "gb18030", enc)
-		d, err := readHTML("gbk.html", text)
-		require.NoError(t, err)
-		assert.Equal(t, [][]string{{"商业企业", "科研机构"}}, gridTexts(grids(d)[0]))
-		return
-	}
-	assert.NotNil(t, r)
+	text, enc, err := Decode([]byte(gbk))
+	require.NoError(t, err)
+	assert.Equal(t, "gb18030", enc)
+	d, err := readHTML("gbk.html", text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"一、总体情况"}, paras(d))
+	assert.Equal(t, [][]string{{"商业企业", "科研机构"}}, gridTexts(grids(d)[0]))
+}
+
+func TestReadHTMLWordExport(t *testing.T) {
+	page := `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style><!-- p.MsoNormal {mso-style-parent:""} --></style>
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]--></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-family:仿宋_GB2312;mso-ascii-font-family:"Times New Roman"'>一、总体情况<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoListParagraph><![if !supportLists]><span lang=EN-US>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>加强组织领导。</span></p>
+<table class=MsoNormalTable border=1 cellspacing=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+<tr style='mso-yfti-irow:0'><td width=100 rowspan=2 style='mso-border-alt:solid windowtext .5pt'><p class=MsoNormal align=center><span>结果<br>维持</span></p></td><td><p class=MsoNormal><span lang=EN-US>2<o:p></o:p></span></p></td></tr>
+<tr><td><p class=MsoNormal><span lang=EN-US>&nbsp;<o:p></o:p></span></p></td></tr>
+</table></div></body></html>`
+	d, err := readHTML("w.html", page)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"一、总体情况", "1. 加强组织领导。"}, paras(d))
+	assert.Equal(t, [][]string{{"结果维持", "2"}, {"^", ""}}, gridTexts(grids(d)[0]))
 }
 
 func TestReadHTMLLayoutTable(t *testing.T) {

@@ -32,14 +32,18 @@ import (
 //     official header rows and its row of 15 values.
 
 var (
-	reATX       = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	reSetextH1  = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
-	reRule      = regexp.MustCompile(`^ {0,3}([-*_])([ \t]*([-*_]))*[ \t]*$`)
-	reDelimRow  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
-	reBullet    = regexp.MustCompile(`^ {0,3}[-*+][ \t]+`)
-	reQuote     = regexp.MustCompile(`^ {0,3}>[ \t]?`)
-	reFence     = regexp.MustCompile("^ {0,3}(```|~~~)")
-	reGenericHd = regexp.MustCompile(`^(类别|项目|数据\d*|总计|\(?数据项目\)?|（数据项目）|数量|-)$`)
+	reATX      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	reSetextH1 = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
+	reRule     = regexp.MustCompile(`^ {0,3}([-*_])([ \t]*([-*_]))*[ \t]*$`)
+	reDelimRow = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+	// reTableBreak is a delimiter row that starts a new table in the middle
+	// of pipe lines: "|---|", "|:-|"; a row of single "-" is a row of
+	// placeholders, not a delimiter.
+	reTableBreak = regexp.MustCompile(`^[ \t]*\|?[ \t]*(:?-{3,}:?|:-+:?|:?-+:)[ \t]*(\|[ \t]*(:?-{3,}:?|:-+:?|:?-+:)[ \t]*)*\|?[ \t]*$`)
+	reBullet     = regexp.MustCompile(`^ {0,3}[-*+][ \t]+`)
+	reQuote      = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	reFence      = regexp.MustCompile("^ {0,3}(```|~~~)")
+	reGenericHd  = regexp.MustCompile(`^(类别|项目|数据\d*|总计|\(?数据项目\)?|（数据项目）|数量|-)$`)
 )
 
 func readMarkdown(name, text string) (*Document, error) {
@@ -98,7 +102,7 @@ func readMarkdown(name, text string) (*Document, error) {
 					delim = true
 					continue // the delimiter row under the header
 				}
-				if len(g.Rows) > 0 && i+1 < len(lines) && reDelimRow.MatchString(lines[i+1]) && strings.Contains(lines[i+1], "-") {
+				if len(g.Rows) > 0 && i+1 < len(lines) && reTableBreak.MatchString(lines[i+1]) {
 					break // a header row: a new table starts
 				}
 				cells := splitMDRow(lines[i])

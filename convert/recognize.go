@@ -312,8 +312,8 @@ func ordinalOf(s string) string { return reOrdinal.FindString(s) }
 // similarity is 2·LCS/(|a|+|b|) over runes.
 func similarity(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
+	if len(ra) == 0 || len(rb) == 0 || len(ra) > 400 || len(rb) > 400 {
+		return 0 // labels are short; a long text is no label
 	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -428,6 +428,10 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		ag := ""
 		if m != nil {
 			ag = strings.TrimSpace(r.Title[:m[0]])
+			if k := strings.Index(ag, "政府信息公开"); k >= 0 {
+				ag = ag[:k] // "某某局政府信息公开工作年度报告（2020年度）"
+			}
+			ag = strings.TrimRight(ag, " （(【[“\"")
 		}
 		if k := strings.Index(r.Title, "政府信息公开"); ag == "" && k > 0 {
 			from := 0

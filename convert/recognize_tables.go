@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xxgk/xxgk/report"
@@ -350,6 +351,15 @@ func (rc *recognizer) readTables() {
 				k++
 			}
 			vals := cells[j:k]
+			if j == 0 && k < len(cells) && nonEmpty(vals) <= 1 && (pend == nil || len(pend.vals) >= rc.expected(pend)) {
+				// A number before the row's label, the previous row being
+				// complete: a 序号 column, not a value.
+				if nonEmpty(vals) == 1 && !isSerial(vals) {
+					r.AddNote(report.NoteExtraColumn, vals[0].Pos, "行标签前的数值“"+joinCells(trimTrailingEmpty(vals))+"”未采用")
+				}
+				j = k
+				continue
+			}
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				flush()
@@ -549,7 +559,7 @@ func (rc *recognizer) matchRowText(ctx, text string, lastT3 int) *rowHit {
 	// Typo-tolerant: an item of the expected group with the same ordinal
 	// and a similar wording.
 	ord := ordinalOf(norm)
-	if ord != "" && lastT3 >= 0 {
+	if ord != "" {
 		best, bestSim := -1, 0.0
 		for idx := lastT3 + 1; idx < len(f.T3Rows) && idx <= lastT3+3; idx++ {
 			row := f.T3Rows[idx]
@@ -797,6 +807,20 @@ func (rc *recognizer) setValue(id string, c Cell, headerUnit string) {
 		rc.usedByCell = map[string]bool{}
 	}
 	if rc.usedByCell[id] {
+		// A cell printed twice (a label repeated, a table printed twice):
+		// the same value again is harmless; a different one makes both
+		// doubtful, and a wrong number is worse than a missing one.
+		again := ReadValue(c.Text, kind, headerUnit)
+		old, had := r.Cells[id]
+		if had && again.OK && !nearlyEqual(old, again.Num) || had != again.OK {
+			first := "空白或无法读取的值"
+			if had {
+				first = strconv.FormatFloat(old, 'f', -1, 64)
+			}
+			r.AddNote(report.NoteExtraRow, c.Pos, "单元格"+id+"重复出现且数值不一致（先出现的为 "+first+"，此处为“"+c.Text+"”），均不采用，记为缺失", id)
+			r.SetMissing(id, "", c.Pos)
+			return
+		}
 		r.AddNote(report.NoteExtraRow, c.Pos, "单元格"+id+"重复出现，保留先出现的数值；此处“"+c.Text+"”未采用", id)
 		return
 	}
@@ -1010,6 +1034,19 @@ func (rc *recognizer) otherFormatHeader(b schema.T2Block, head []Cell) bool {
 			}
 			return !same
 		}
+	}
+	return false
+}
+
+// isSerial reports whether a run before a row label is a row number
+// (序号: 1, 2, …, 23).
+func isSerial(vals []Cell) bool {
+	for _, v := range vals {
+		if v.Text == "" {
+			continue
+		}
+		n := ReadValue(v.Text, schema.Count, "")
+		return n.OK && n.Num >= 1 && n.Num <= 60 && n.Num == float64(int(n.Num))
 	}
 	return false
 }

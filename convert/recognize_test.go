@@ -456,6 +456,7 @@ func TestYearAndAgency(t *testing.T) {
 		{"某某市人民政府二〇二〇年政府信息公开工作年度报告\n一、总体情况\n", "某某市人民政府", 2020},
 		{"某某区2023年度政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
 		{"2023年度某某区政府信息公开工作年度报告\n一、总体情况\n", "某某区", 2023},
+		{"某某局政府信息公开工作年度报告（2020年度）\n一、总体情况\n", "某某局", 2020},
 		{"某某区政府信息公开工作年度报告\n本年度报告统计期限从2024年1月1日到12月31日止。\n一、总体情况\n", "某某区", 2024},
 		{"本年度报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n2021年，某某镇人民政府坚持以公开为常态。\n", "某某镇人民政府", 2021},
 	}
@@ -789,4 +790,28 @@ func TestNarrativeTable(t *testing.T) {
 		"二、主动公开政府信息情况\n第二十条第（五）项 | |||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 12 | ||\n")
 	assert.Equal(t, 12.0, r.Cells["t2.license.decisions"])
 	assert.Equal(t, []string{"事项 | 件数", "行政许可 | 5000"}, r.Sections[1].Paragraphs)
+}
+
+// TestFirstRowTypos: the first rows of 表三 are matched by similarity too
+// (no row before them to give the group).
+func TestFirstRowTypos(t *testing.T) {
+	r := recog(t, "2019", t3Head+"一、本年新收政府信息公开申请数量（件） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"二、上年结转政府资讯公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.True(t, hasNote(r, report.NoteLabelVariant, "t3.carried_over.natural"))
+}
+
+// TestSerialColumn: a 序号 column before the labels is neither a value of
+// the row before nor of its own row.
+func TestSerialColumn(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"序号 | 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"+
+		"1 | 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"+
+		"2 | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"+
+		"3 | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n")
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.total"])
+	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.granted.total"])
+	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
 }

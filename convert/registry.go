@@ -82,6 +82,11 @@ func RegisterTextReader(ext string, f DocFunc) {
 		if err != nil {
 			return nil, err
 		}
+		if ext != ".html" {
+			if err := checkLines(text); err != nil {
+				return nil, err
+			}
+		}
 		doc, err := f(name, text)
 		if err != nil {
 			return nil, err
@@ -149,6 +154,41 @@ func ReadBytes(name, ext string, data []byte, opt Options) (*report.Report, erro
 	}
 	r.Normalize()
 	return r, nil
+}
+
+// MaxLineBytes caps one line of a text input (.txt, .md). A report's longest
+// line, a whole paragraph or a table pasted as one line, is a few tens of
+// kilobytes; a longer line is not a report and would cost the layouts time and
+// memory in proportion to its cells.
+const MaxLineBytes = 256 << 10
+
+// ErrLineTooLong: a line of a text input exceeds MaxLineBytes.
+var ErrLineTooLong = errors.New("line too long")
+
+// checkLines refuses a text with a line longer than MaxLineBytes, naming the
+// line.
+func checkLines(text string) error {
+	line := 1
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		n := i
+		if i < 0 {
+			n = len(text)
+		}
+		if n > MaxLineBytes {
+			return &InputError{Pos: fmt.Sprintf("line %d", line),
+				Err: fmt.Errorf("%w: %d bytes, at most %d", ErrLineTooLong, n, MaxLineBytes)}
+		}
+		if i < 0 {
+			break
+		}
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+		line++
+	}
+	return nil
 }
 
 // ErrTooLarge: the input exceeds the size cap.

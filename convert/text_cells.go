@@ -20,17 +20,17 @@ func init() {
 }
 
 func scoreCells(lines []string) int {
-	n := 0
+	n, piped := 0, 0
 	for _, ln := range lines {
 		t := strings.TrimSpace(ln)
 		if strings.ContainsAny(t, "|｜\t") {
-			return 0
+			piped++
 		}
 		if reBareNumber.MatchString(t) {
 			n++
 		}
 	}
-	if n < 20 {
+	if n < 20 || piped > 5 {
 		return 0
 	}
 	return 2 * n

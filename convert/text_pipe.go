@@ -36,7 +36,13 @@ func scorePipe(lines []string) int {
 // pipeCells splits a line into cells when it is a table row: it contains a
 // '|' (or '｜') or a tab between text. A trailing separator closes the last
 // cell and adds none.
-func pipeCells(line string) ([]string, bool) {
+func pipeCells(line string) ([]string, bool) { return pipeCellsFramed(line, true) }
+
+// pipeCellsFramed splits like pipeCells; framed says whether the document's
+// rows are Markdown-framed ("| a | b |"). Where they are not (the seed's
+// layout and xxgk's own txt: "a | b |"), a leading pipe is a blank first
+// cell, as in a 表四 row whose first value is blank.
+func pipeCellsFramed(line string, framed bool) ([]string, bool) {
 	t := strings.TrimRight(line, " \t\f\u00a0\u3000")
 	t = strings.TrimLeft(t, " \f\u00a0")
 	if t == "" {
@@ -57,7 +63,7 @@ func pipeCells(line string) ([]string, bool) {
 	if strings.HasSuffix(t, sep) {
 		parts = parts[:len(parts)-1]
 	}
-	if sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||") {
+	if framed && sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||") {
 		// Markdown-style leading pipe: "| a | b |".
 		parts = parts[1:]
 	}
@@ -84,6 +90,18 @@ func parsePipe(name string, lines []string) (*Document, error) {
 		}
 	}
 	ownTxt := indented >= 3 && indented > plain
+	// Markdown-framed rows all start with a pipe; in the seed's layout only
+	// a row whose first cell is blank does.
+	framedRows, pipeRows := 0, 0
+	for _, ln := range lines {
+		if cells, ok := pipeCells(ln); ok && !isRuleRow(cells) {
+			pipeRows++
+			if strings.HasPrefix(strings.TrimLeft(ln, " \f\u00a0"), "|") {
+				framedRows++
+			}
+		}
+	}
+	framed := framedRows*2 > pipeRows
 	var grid *Block
 	flush := func() {
 		if grid != nil {
@@ -98,7 +116,7 @@ func parsePipe(name string, lines []string) (*Document, error) {
 			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
 			continue
 		}
-		if cells, ok := pipeCells(ln); ok {
+		if cells, ok := pipeCellsFramed(ln, framed); ok {
 			if isRuleRow(cells) {
 				continue // Markdown's |---|---| under a header
 			}

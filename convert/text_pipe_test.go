@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/xxgk/xxgk/report"
 )
@@ -190,4 +191,20 @@ func TestPickTextLayout(t *testing.T) {
 	}
 	assert.Equal(t, "cells", pickTextLayout(cells).name)
 	assert.Equal(t, "pipe", pickTextLayout([]string{"一、总体情况", "正文。"}).name, "plain paragraphs")
+}
+
+// TestTxtEncodings: CRLF line ends and GB18030 bytes read like UTF-8.
+func TestTxtEncodings(t *testing.T) {
+	text := readSample(t, "sample-2021")
+	want := recognizeText(t, text)
+	crlf := strings.ReplaceAll(text, "\n", "\r\n")
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	require.NoError(t, err)
+	for name, b := range map[string][]byte{"crlf": []byte(crlf), "gb18030": []byte(gbk), "bom": append([]byte{0xEF, 0xBB, 0xBF}, text...)} {
+		r, err := ReadBytes("r.txt", ".txt", b, Options{})
+		require.NoError(t, err, name)
+		assert.Empty(t, diffCells(want, r), name)
+		assert.Equal(t, want.Title, r.Title, name)
+		assert.Equal(t, name == "gb18030", hasNote(r, report.NoteEncoding, ""), name)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -127,4 +128,47 @@ func TestReadDocxLimits(t *testing.T) {
 		_, err = docxDocument("x.docx", writeZip(t, map[string]string{"a.txt": "x"}, []string{"a.txt"}))
 		assert.ErrorContains(t, err, "no word/document.xml")
 	})
+}
+
+func TestReadDocxNumbering(t *testing.T) {
+	numbering := `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="6"/></w:num></w:numbering>`
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>`
+	p := func(pPr, text string) string {
+		return `<w:p><w:pPr>` + pPr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	lvl := func(n int) string {
+		return `<w:numPr><w:ilvl w:val="` + strconv.Itoa(n) + `"/><w:numId w:val="1"/></w:numPr>`
+	}
+	body := p(`<w:pStyle w:val="2"/>`, "总体情况") +
+		p(lvl(1), "主动公开") + p(lvl(2), "加强组织领导。") + p(lvl(2), "强化考核评估。") + p(lvl(1), "依申请公开") +
+		p(`<w:numPr><w:numId w:val="2"/></w:numPr>`, "项目符号") +
+		p(`<w:pStyle w:val="2"/>`, "主动公开政府信息情况") + p(lvl(2), "重新编号") +
+		`<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr></w:p>` + p(`<w:pStyle w:val="2"/>`, "收到和处理政府信息公开申请情况")
+	docXML := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`
+	data := writeZip(t, map[string]string{"word/document.xml": docXML, "word/styles.xml": styles, "word/numbering.xml": numbering},
+		[]string{"word/styles.xml", "word/numbering.xml", "word/document.xml"})
+	d, err := docxDocument("n.docx", data)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"一、总体情况", "（一）主动公开", "1.加强组织领导。", "2.强化考核评估。", "（二）依申请公开",
+		"项目符号", "二、主动公开政府信息情况", "1.重新编号", "四、收到和处理政府信息公开申请情况"}, paras(d))
+	assert.True(t, d.Blocks[0].Heading)
+	assert.Equal(t, "九十九", chineseNumeral(99))
+	assert.Equal(t, "十一", chineseNumeral(11))
+}
+
+func TestReadDocxHMerge(t *testing.T) {
+	docXML := `<?xml version="1.0" encoding="UTF-8"?><w:document ` + wNS + `><w:body><w:tbl>
+<w:tr><w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>第二十条第（一）项</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:hMerge w:val="continue"/></w:tcPr><w:p/></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl></w:body></w:document>`
+	d, err := docxDocument("h.docx", writeZip(t, map[string]string{"word/document.xml": docXML}, []string{"word/document.xml"}))
+	require.NoError(t, err)
+	g := grids(d)[0]
+	assert.Equal(t, [][]string{{"第二十条第（一）项", "^", "^"}, {"规章", "1", "2"}}, gridTexts(g))
+	assert.Equal(t, 3, g.Rows[0][0].ColSpan)
 }

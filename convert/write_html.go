@@ -23,6 +23,8 @@ const htmlCSS = `body{margin:0;background:#fff;color:#000}
 .xxgk-report td.l{text-align:left}
 .xxgk-report td.v,.xxgk-report td.t{text-align:center;min-width:2.5em}
 .xxgk-report td.t{background:#e6e6e6}
+.xxgk-report table.xxgk-t3,.xxgk-report table.xxgk-t4{width:100%}
+.xxgk-report table.xxgk-t3 td.v,.xxgk-report table.xxgk-t3 td.t{width:4em}
 .xxgk-report tr{page-break-inside:avoid}
 @media print{.xxgk-report{max-width:none;margin:0;padding:0}.xxgk-report td.t{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @page{size:A4;margin:2.5cm 2cm}

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -103,4 +104,41 @@ func TestMarkdownLayout(t *testing.T) {
 	assert.Contains(t, body, "# 不是标题")
 	assert.Contains(t, body, "a | b")
 	assert.Contains(t, body, `反斜杠 \ 与 *星* _线_ <b>`)
+}
+
+// TestWriterGoldens pins the txt, md and html of fixed synthetic reports
+// (testdata/export-*.golden; go test -run TestWriterGoldens -update rewrites
+// them).
+func TestWriterGoldens(t *testing.T) {
+	cases := []struct {
+		name   string
+		format string
+		layout []string
+	}{
+		{"2019", schema.F2019, nil},
+		{"2021", schema.F2021, nil},
+		{"2021-single-row", schema.F2021, []string{schema.LayoutOtherSingleRow}},
+	}
+	for _, tc := range cases {
+		r := exportSample(tc.format, tc.layout, 0)
+		// Markers and a published total that disagrees, as reports print them.
+		delete(r.Cells, "t3.partial.research")
+		r.Missing["t3.partial.research"] = "—"
+		delete(r.Cells, "t3.granted.natural")
+		r.Missing["t3.granted.natural"] = ""
+		r.Cells["t3.result_total.total"]++
+		for _, ext := range []string{".txt", ".md", ".html"} {
+			t.Run(tc.name+ext, func(t *testing.T) {
+				got, err := Render(r, ext, Options{})
+				require.NoError(t, err)
+				path := filepath.Join("testdata", "export-"+tc.name+ext+".golden")
+				if *update {
+					require.NoError(t, os.WriteFile(path, got, 0o644))
+				}
+				want, err := os.ReadFile(path)
+				require.NoError(t, err, "run with -update to create the golden file")
+				assert.Equal(t, string(want), string(got))
+			})
+		}
+	}
 }

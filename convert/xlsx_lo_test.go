@@ -254,6 +254,13 @@ func TestWorkbookLibreOffice(t *testing.T) {
 			assert.True(t, sameNumberOrText(want, v.formula[ref]), "%s: xxgk %q, LibreOffice %q", ref, want, v.formula[ref])
 		}
 	})
+	t.Run("saved by LibreOffice reads back the same", func(t *testing.T) {
+		for name, r := range map[string]*report.Report{"good19.xlsx": good19, "edge.xlsx": edge, "single.xlsx": single} {
+			got, err := ReadWorkbook(name, out[name], Options{})
+			require.NoError(t, err, name)
+			assert.Equal(t, jsonOf(t, r), jsonOf(t, got), name)
+		}
+	})
 	t.Run("one changed input", func(t *testing.T) {
 		b := templates.Layout(schema.F2021, nil)
 		v := readValues(t, out["changed.xlsx"], schema.F2021, nil)

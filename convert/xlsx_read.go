@@ -14,13 +14,6 @@ import (
 	"github.com/xxgk/xxgk/templates"
 )
 
-// Unzip limits for workbooks: a report workbook is a few hundred kilobytes;
-// these caps refuse zip bombs long before memory runs out.
-const (
-	xlsxUnzipLimit    = 256 << 20
-	xlsxUnzipXMLLimit = 64 << 20
-)
-
 // ErrNotWorkbook: the bytes are not an OOXML workbook.
 var ErrNotWorkbook = errors.New("not an xlsx workbook")
 
@@ -35,10 +28,13 @@ func init() {
 	RegisterReader(".xlsx", ReadWorkbook)
 }
 
-// openWorkbook opens workbook bytes with the unzip limits set.
-func openWorkbook(data []byte) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+// openWorkbook opens workbook bytes with the unzip limits set, after
+// CheckWorkbookLimits.
+func openWorkbook(data []byte, opt Options) (*excelize.File, error) {
+	if err := CheckWorkbookLimits(data, opt); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
@@ -75,14 +71,18 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
-	f, err := openWorkbook(data)
+	f, err := openWorkbook(data, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	v := WorkbookVersion(f)
 	if v == templates.TemplateVersion {
-		return readCanonical(name, f, opt)
+		if hasSheet(f, templates.SheetInfo) {
+			return readCanonical(name, f, opt)
+		}
+		// Stamped, but 信息 is gone: what remains is read by its labels.
+		v = templates.TemplateVersion + "（缺少“信息”工作表）"
 	}
 	doc, err := workbookDocument(name, f)
 	if err != nil {
@@ -98,6 +98,15 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 		r.AddNote(report.NoteTemplateUpgraded, name, fmt.Sprintf("工作簿模板版本为 %s，按表格标签读取并转换为 %s", v, templates.TemplateVersion))
 	}
 	return r, nil
+}
+
+func hasSheet(f *excelize.File, name string) bool {
+	for _, s := range f.GetSheetList() {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // workbookDocument turns every sheet into a grid (merges expanded, positions
@@ -283,6 +292,7 @@ type evalResult struct {
 	text    string // what the cell shows when not a number
 	formula string
 	bad     bool // a formula xxgk does not evaluate
+	isText  bool // a text cell (a number typed as text, a marker)
 }
 
 func readCanonical(name string, f *excelize.File, opt Options) (*report.Report, error) {
@@ -322,7 +332,18 @@ func (rd *wbReader) sheetRows(sheet string) [][]string {
 	return rows
 }
 
+// raw is what a cell holds (its cached value for a formula). Table sheets are
+// read cell by cell from the worksheet excelize has parsed for the formulas
+// anyway, rather than parsed a second time row by row.
 func (rd *wbReader) raw(sheet string, col, row int) string {
+	switch sheet {
+	case templates.SheetT2, templates.SheetT3, templates.SheetT4:
+		v, err := rd.f.GetCellValue(sheet, templates.Ref(col, row), excelize.Options{RawCellValue: true})
+		if err != nil {
+			return ""
+		}
+		return v
+	}
 	rows := rd.sheetRows(sheet)
 	if row < 1 || row > len(rows) || col < 1 || col > len(rows[row-1]) {
 		return ""
@@ -382,7 +403,7 @@ func (rd *wbReader) info() error {
 		if cells == nil {
 			cells = []string{}
 		}
-		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: row[3]})
+		r.Notes = append(r.Notes, report.Note{Kind: row[0], Pos: row[1], Cells: cells, Detail: strings.Join(row[3:], "")})
 	}
 	return nil
 }
@@ -436,6 +457,10 @@ func (rd *wbReader) cells() error {
 			if !noted[c.ID] {
 				r.AddNote(report.NoteUnreadableValue, pos, "公式 ="+res.formula+" 不是 xxgk 计算的公式（只计算单元格的 SUM 与 +），按缺失处理", c.ID)
 			}
+		case res.isText && noted[c.ID]:
+			// Text a note explains (an amount without unit, an unreadable
+			// value) stays what it is, even when it looks like a number.
+			r.SetMissing(c.ID, res.text, pos)
 		default:
 			text := res.text
 			v := ReadValue(text, c.Kind, "")
@@ -521,7 +546,9 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	if res, ok := rd.memo[key]; ok {
 		return res
 	}
-	if rd.busy[key] {
+	if rd.busy[key] || len(rd.busy) > 200 {
+		// A cycle, or a chain of formulas far deeper than any report
+		// needs: not evaluated.
 		return evalResult{bad: true, formula: "(circular)"}
 	}
 	rd.busy[key] = true
@@ -534,10 +561,14 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	} else {
 		col, row, _ := templates.SplitRef(ref)
 		text := rd.raw(sheet, col, row)
-		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" {
+		typ, _ := rd.f.GetCellType(sheet, ref)
+		isText := typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString
+		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" && !isText {
 			res = evalResult{v: v, ok: true, text: text}
 		} else {
-			res = evalResult{text: text}
+			// A text cell is never a number to a formula, even "12" (as in
+			// Excel's SUM); the value reading decides what it means.
+			res = evalResult{text: text, isText: isText}
 		}
 	}
 	rd.memo[key] = res

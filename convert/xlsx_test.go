@@ -48,6 +48,12 @@ func edgeReport(format string, layout []string) *report.Report {
 	r.SetMissing("t4.rev.pending", "/", "")
 	r.SetMissing("t4.rev.total", "", "")
 	r.SetMissing("t3.unable.unclear.commercial", "约30", "")
+	if format == schema.F2019 {
+		r.SetMissing("t2.procurement.amount", "7004.69", "")
+		r.AddNote(report.NoteUnitUnknown, "report.txt:35", "金额“7004.69”未注明单位", "t2.procurement.amount")
+	}
+	r.SetMissing("t3.granted.research", "12", "")
+	r.AddNote(report.NoteUnreadableValue, "report.txt:44", "“12”与相邻单元格粘连，无法确定", "t3.granted.research")
 	r.AddNote(report.NoteUnreadableValue, "report.txt:40", "“约30”不是明确的数字", "t3.unable.unclear.commercial")
 	r.Cells["t3.result_total.natural"] += 6
 	r.AddNote(report.NotePublishedTotal, "report.txt:57", "表三（七）总计·自然人：报告所印与各项之和不符", "t3.result_total.natural")
@@ -55,6 +61,7 @@ func edgeReport(format string, layout []string) *report.Report {
 	r.AddNote(report.NotePublishedTotal, "report.txt:58", "总计空白而分项有数", "t3.carry_forward.total")
 	long := strings.Repeat("政府信息公开", 6000) + "𠀀" + strings.Repeat("末", 100)
 	r.Sections[1].Paragraphs = append(r.Sections[1].Paragraphs, "=SUM(A1:A2)", "+1", "-2", "@x", long, " 前后空格 ")
+	r.AddNote(report.NoteChromeDropped, "report.txt:1", "网站页头："+long)
 	r.Sections[3].Heading = "三、收到和处理政府信息公开申请情况（印刷标题）"
 	r.Sections = append(r.Sections[:5], r.Sections[6:]...) // s5 missing
 	r.Sections[5].Paragraphs = nil                         // s6 heading only
@@ -140,8 +147,11 @@ func sheetXML(t testing.TB, data []byte) map[string]string {
 
 func TestWorkbookOnlyOwnFormulas(t *testing.T) {
 	r := edgeReport(schema.F2019, nil)
+	r.Agency, r.Title = `=HYPERLINK("http://x")`, "+1"
+	r.AddNote("label_variant", "=A1", "@SUM(1)", "t3.granted.natural")
 	b := templates.Layout(r.Format, r.Layout)
 	xml := sheetXML(t, writeWB(t, r, WorkbookOptions{}))
+	assert.NotContains(t, xml[templates.SheetInfo], "<f>")
 	require.Len(t, xml, 6)
 	n := 0
 	for sheet, x := range xml {
@@ -186,6 +196,10 @@ func TestWorkbookFeatures(t *testing.T) {
 			require.Len(t, props, 1)
 			assert.Equal(t, templates.TemplateVersion, props[0].Value)
 			assert.Equal(t, templates.TemplateVersion, WorkbookVersion(f))
+			key, _ := f.GetCellValue(templates.SheetInfo, "A7")
+			stamp, _ := f.GetCellValue(templates.SheetInfo, "C7")
+			assert.Equal(t, "template_version", key)
+			assert.Equal(t, templates.TemplateVersion, stamp, "version stamp in 信息")
 			validated := map[string]string{}
 			for _, tb := range b.Tables {
 				dvs, err := f.GetDataValidations(tb.Sheet)
@@ -296,12 +310,13 @@ func TestWorkbookForeign(t *testing.T) {
 		name    string
 		version any
 		kind    string
-	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded}} {
+	}{{"no stamp", nil, NoteVersionUnknown}, {"older template", "xxgk-template/0", report.NoteTemplateUpgraded},
+		{"信息 deleted", templates.TemplateVersion, report.NoteTemplateUpgraded}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := sampleReport(schema.F2019, nil)
 			f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, r, WorkbookOptions{})))
 			require.NoError(t, err)
-			if tc.version == nil {
+			if tc.version == nil || tc.version == templates.TemplateVersion {
 				require.NoError(t, f.DeleteSheet(templates.SheetInfo))
 			}
 			require.NoError(t, f.SetCustomProps(excelize.CustomProperty{Name: templates.VersionProperty, Value: tc.version}))
@@ -382,7 +397,7 @@ func TestTemplateWorkflow(t *testing.T) {
 	filled := fillTemplate(t, buf.Bytes(), want)
 	f, err := excelize.OpenReader(bytes.NewReader(filled))
 	require.NoError(t, err)
-	require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "2023年，本机关坚持以公开为常态。"))
+	require.NoError(t, f.SetCellValue(templates.SheetText, "C7", "2023年，本机关坚持以公开为常态。")) // s1: rows 6–9
 	require.NoError(t, f.SetCellValue(templates.SheetInfo, "C6", "示例县测试局2023年政府信息公开工作年度报告"))
 	b2, err := f.WriteToBuffer()
 	require.NoError(t, err)
@@ -485,4 +500,72 @@ func TestWorkbookFormulas(t *testing.T) {
 		assert.False(t, ok, "SUM over blanks is not 0")
 		assert.Equal(t, "", got.Missing["t4.rev.total"])
 	})
+}
+
+// TestWorkbookConcurrent: batches write and read workbooks on several
+// workers at once (run with -race).
+func TestWorkbookConcurrent(t *testing.T) {
+	want := writeWB(t, sampleReport(schema.F2021, nil), WorkbookOptions{})
+	done := make(chan []byte)
+	for i := 0; i < 4; i++ {
+		go func() {
+			var buf bytes.Buffer
+			if err := WriteWorkbook(&buf, sampleReport(schema.F2021, nil), WorkbookOptions{}); err != nil {
+				done <- nil
+				return
+			}
+			if _, err := ReadWorkbook("c.xlsx", buf.Bytes(), Options{}); err != nil {
+				done <- nil
+				return
+			}
+			done <- buf.Bytes()
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		assert.Equal(t, want, <-done)
+	}
+}
+
+// TestWorkbookFastSameAsExcelize: the fast writer (skeleton + rows) gives
+// the workbook excelize builds: same cells, formulas, merges, comments,
+// names, validations; same Report read back.
+func TestWorkbookFastSameAsExcelize(t *testing.T) {
+	for _, r := range []*report.Report{edgeReport(schema.F2019, nil), edgeReport(schema.F2021, nil),
+		sampleReport(schema.F2021, []string{schema.LayoutOtherSingleRow})} {
+		require.True(t, fastEligible(r, WorkbookOptions{}))
+		fast := writeWB(t, r, WorkbookOptions{})
+		forceExcelize = true
+		slow := writeWB(t, r, WorkbookOptions{})
+		forceExcelize = false
+		assert.Equal(t, dumpWorkbook(t, slow), dumpWorkbook(t, fast))
+		a, err := ReadWorkbook("a.xlsx", fast, Options{})
+		require.NoError(t, err)
+		b, err := ReadWorkbook("a.xlsx", slow, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, jsonOf(t, b), jsonOf(t, a))
+		for _, data := range [][]byte{fast, slow} {
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			require.NoError(t, err)
+			cms, err := f.GetComments(templates.SheetT3)
+			require.NoError(t, err)
+			assert.Equal(t, len(r.Notes) > 0, len(cms) > 0)
+			dvs, err := f.GetDataValidations(templates.SheetT3)
+			require.NoError(t, err)
+			assert.Len(t, dvs, 1)
+			assert.Len(t, f.GetDefinedName(), len(templates.Layout(r.Format, r.Layout).Cells)+3)
+			f.Close()
+		}
+		fc := sheetXML(t, fast)
+		sc := sheetXML(t, slow)
+		for name := range sc {
+			assert.Equal(t, len(reF.FindAllString(sc[name], -1)), len(reF.FindAllString(fc[name], -1)), name)
+		}
+	}
+	// Text excelize escapes specially goes through excelize.
+	r := sampleReport(schema.F2019, nil)
+	r.Sections[1].Paragraphs = []string{"_x0041_"}
+	assert.False(t, fastEligible(r, WorkbookOptions{}))
+	got, err := ReadWorkbook("x.xlsx", writeWB(t, r, WorkbookOptions{}), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"_x0041_"}, got.Section("s1").Paragraphs)
 }

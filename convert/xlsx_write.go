@@ -42,7 +42,10 @@ func init() {
 // WriteWorkbook writes the canonical workbook of a Report (ARCHITECTURE.md
 // "The canonical workbook"; the layout is package templates').
 func WriteWorkbook(w io.Writer, r *report.Report, o WorkbookOptions) error {
-	f, err := buildWorkbook(r, o)
+	if schema.Get(r.Format) != nil && fastEligible(r, o) {
+		return writeFast(w, r)
+	}
+	f, _, err := buildWorkbook(r, o)
 	if err != nil {
 		return err
 	}
@@ -87,6 +90,23 @@ func (z *sortedZipWriter) Close() error {
 	for n := range z.parts {
 		names = append(names, n)
 	}
+	sortPartNames(names)
+	zw := zip.NewWriter(z.w)
+	registerFastFlate(zw)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// sortPartNames orders zip parts: [Content_Types].xml first, then by name.
+func sortPartNames(names []string) {
 	sort.Slice(names, func(i, j int) bool {
 		a, b := names[i], names[j]
 		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
@@ -94,7 +114,11 @@ func (z *sortedZipWriter) Close() error {
 		}
 		return a < b
 	})
-	zw := zip.NewWriter(z.w)
+}
+
+// registerFastFlate makes a zip writer compress with pooled fast
+// compressors.
+func registerFastFlate(zw *zip.Writer) {
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		fw, ok := flatePool.Get().(*flate.Writer)
 		if ok {
@@ -107,16 +131,6 @@ func (z *sortedZipWriter) Close() error {
 		}
 		return &pooledFlate{fw}, nil
 	})
-	for _, n := range names {
-		w, err := zw.Create(n)
-		if err != nil {
-			return err
-		}
-		if _, err := w.Write(z.parts[n].Bytes()); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }
 
 // wbWriter holds one workbook being written: its styles, created once, and
@@ -131,6 +145,44 @@ type wbWriter struct {
 	// shown is what a cell shows once calculated (numbers only): the value
 	// every cached result is computed from, as Excel would.
 	shown map[string]float64
+	// fast, when set, writes the sheets' data into a cached skeleton
+	// instead of through excelize (f is nil then).
+	fast *fastOut
+}
+
+// rowSink is where a sheet's rows go: excelize's stream writer, or the
+// fast writer's buffer.
+type rowSink interface {
+	SetColWidth(minVal, maxVal int, width float64) error
+	SetPanes(panes *excelize.Panes) error
+	SetRow(cell string, values []interface{}, opts ...excelize.RowOpts) error
+	MergeCell(topLeftCell, bottomRightCell string) error
+	Flush() error
+}
+
+func (ww *wbWriter) stream(sheet string) (rowSink, error) {
+	if ww.fast != nil {
+		return ww.fast.sheet(sheet), nil
+	}
+	return ww.f.NewStreamWriter(sheet)
+}
+
+// static runs a call that sets what does not depend on the Report
+// (validation, protection, print setup, formats): the fast writer has it
+// in its skeleton already.
+func (ww *wbWriter) static(fn func() error) error {
+	if ww.fast != nil {
+		return nil
+	}
+	return fn()
+}
+
+func (ww *wbWriter) comment(sheet, ref, text string) error {
+	if ww.fast != nil {
+		ww.fast.comment(sheet, ref, text)
+		return nil
+	}
+	return ww.f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "xxgk", Text: text})
 }
 
 type wbStyles struct {
@@ -139,37 +191,41 @@ type wbStyles struct {
 	bad, miss, guide, guideHead                                                     int
 }
 
-func buildWorkbook(r *report.Report, o WorkbookOptions) (*excelize.File, error) {
+func buildWorkbook(r *report.Report, o WorkbookOptions) (*excelize.File, wbStyles, error) {
 	format := r.Format
 	if schema.Get(format) == nil {
-		return nil, fmt.Errorf("xlsx: unknown format %q (want 2019 or 2021)", format)
+		return nil, wbStyles{}, fmt.Errorf("xlsx: unknown format %q (want 2019 or 2021)", format)
 	}
 	b := templates.Layout(format, r.Layout)
 	f := excelize.NewFile()
 	ww := &wbWriter{f: f, r: r, b: b, o: o, form: map[string]bool{}, shown: map[string]float64{}}
 	if err := ww.run(); err != nil {
 		f.Close()
-		return nil, err
+		return nil, wbStyles{}, err
 	}
-	return f, nil
+	return f, ww.st, nil
 }
 
 func (ww *wbWriter) run() error {
 	f := ww.f
-	sheets := templates.SheetNames
-	if ww.o.Template {
-		sheets = templates.TemplateSheetNames
-	}
-	if err := f.SetSheetName("Sheet1", sheets[0]); err != nil {
-		return err
-	}
-	for _, s := range sheets[1:] {
-		if _, err := f.NewSheet(s); err != nil {
+	if ww.fast != nil {
+		ww.st = ww.fast.sk.st
+	} else {
+		sheets := templates.SheetNames
+		if ww.o.Template {
+			sheets = templates.TemplateSheetNames
+		}
+		if err := f.SetSheetName("Sheet1", sheets[0]); err != nil {
 			return err
 		}
-	}
-	if err := ww.styles(); err != nil {
-		return err
+		for _, s := range sheets[1:] {
+			if _, err := f.NewSheet(s); err != nil {
+				return err
+			}
+		}
+		if err := ww.styles(); err != nil {
+			return err
+		}
 	}
 	ww.decideTotals()
 	for _, t := range ww.b.Tables {
@@ -185,6 +241,9 @@ func (ww *wbWriter) run() error {
 		if err := s(); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
+	}
+	if ww.fast != nil {
+		return nil // names, properties: the skeleton's
 	}
 	for _, c := range ww.b.Cells {
 		if err := f.SetDefinedName(&excelize.DefinedName{Name: c.Name, RefersTo: c.AbsRef()}); err != nil {
@@ -364,13 +423,15 @@ func (ww *wbWriter) comments(sheet string) map[string]string {
 			add(c, "分项不全，无法核对总计（published_total）")
 		}
 	}
+	// A note shows on the first cell it names in this sheet (the total, or a
+	// row's first cell for a row label): one comment per note keeps the
+	// sheet readable where a note names a whole row.
 	for _, n := range ww.r.Notes {
 		for _, id := range n.Cells {
-			c := ww.b.Cell(id)
-			if c == nil || c.Sheet != sheet {
-				continue
+			if c := ww.b.Cell(id); c != nil && c.Sheet == sheet {
+				add(c, noteText(n))
+				break
 			}
-			add(c, noteText(n))
 		}
 	}
 	return out
@@ -419,7 +480,7 @@ func (g *grid) styleRange(rng string, style int) {
 	}
 }
 
-func (g *grid) flush(sw *excelize.StreamWriter, heights map[int]float64) error {
+func (g *grid) flush(sw rowSink, heights map[int]float64) error {
 	for i, row := range g.rows {
 		vals := make([]any, len(row))
 		used := false
@@ -516,28 +577,30 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 	// Remaining table positions (e.g. 2019 表二's blank third cells) get borders.
 	g.styleRange(templates.Ref(1, templates.TableRow)+":"+templates.Ref(t.Cols, t.LastRow), ww.st.plain)
 
-	if err := ww.validations(t.Sheet, dvCount, dvSigned, dvAmount); err != nil {
+	if err := ww.static(func() error { return ww.validations(t.Sheet, dvCount, dvSigned, dvAmount) }); err != nil {
 		return err
 	}
-	for _, ref := range sortedKeys(ww.comments(t.Sheet)) {
-		text := ww.comments(t.Sheet)[ref]
-		if err := f.AddComment(t.Sheet, excelize.Comment{Cell: ref, Author: "xxgk", Text: text}); err != nil {
+	comments := ww.comments(t.Sheet)
+	for _, ref := range sortedKeys(comments) {
+		if err := ww.comment(t.Sheet, ref, comments[ref]); err != nil {
 			return err
 		}
 	}
-	if err := ww.pageSetup(t.Sheet, t.Landscape); err != nil {
-		return err
-	}
-	if t.HeaderFirst > 0 {
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: t.Sheet,
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", t.Sheet, t.HeaderFirst, t.HeaderLast)}); err != nil {
+	if err := ww.static(func() error {
+		if err := ww.pageSetup(t.Sheet, t.Landscape); err != nil {
 			return err
 		}
-	}
-	if err := ww.protect(t.Sheet, false); err != nil {
+		if t.HeaderFirst > 0 {
+			if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: t.Sheet,
+				RefersTo: fmt.Sprintf("'%s'!$%d:$%d", t.Sheet, t.HeaderFirst, t.HeaderLast)}); err != nil {
+				return err
+			}
+		}
+		return ww.protect(t.Sheet, false)
+	}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(t.Sheet)
+	sw, err := ww.stream(t.Sheet)
 	if err != nil {
 		return err
 	}
@@ -707,8 +770,10 @@ func splitUTF16(s string, max int) []string {
 	return append(out, b.String())
 }
 
+// templateTextRows is the number of 正文 rows a template gives each section.
+const templateTextRows = 4
+
 func (ww *wbWriter) textSheet() error {
-	f := ww.f
 	sheet := templates.SheetText
 	type row struct{ a, b, c string }
 	var rows []row
@@ -716,6 +781,12 @@ func (ww *wbWriter) textSheet() error {
 		first := true
 		if len(s.Paragraphs) == 0 {
 			rows = append(rows, row{s.ID, s.Heading, ""})
+			if ww.o.Template {
+				// Rows ready to type in, marked with their section.
+				for i := 1; i < templateTextRows; i++ {
+					rows = append(rows, row{s.ID, "", ""})
+				}
+			}
 			continue
 		}
 		for _, p := range s.Paragraphs {
@@ -733,15 +804,17 @@ func (ww *wbWriter) textSheet() error {
 			}
 		}
 	}
-	if err := ww.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		FormatColumns: true, FormatRows: true, FormatCells: true, SelectLockedCells: true, SelectUnlockedCells: true,
-		InsertRows: true, DeleteRows: true}); err != nil {
+	if err := ww.static(func() error {
+		if err := ww.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+			FormatColumns: true, FormatRows: true, FormatCells: true, SelectLockedCells: true, SelectUnlockedCells: true,
+			InsertRows: true, DeleteRows: true}); err != nil {
+			return err
+		}
+		return ww.pageSetup(sheet, true)
+	}); err != nil {
 		return err
 	}
-	if err := ww.pageSetup(sheet, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := ww.stream(sheet)
 	if err != nil {
 		return err
 	}
@@ -771,7 +844,7 @@ func (ww *wbWriter) textSheet() error {
 	return sw.Flush()
 }
 
-// InfoValues returns the key/value rows of 信息 for a Report, in the order of
+// infoValues returns the key/value rows of 信息 for a Report, by the keys of
 // templates.InfoKeys.
 func infoValues(r *report.Report) map[string]any {
 	m := map[string]any{
@@ -788,15 +861,16 @@ func infoValues(r *report.Report) map[string]any {
 }
 
 func (ww *wbWriter) infoSheet() error {
-	f := ww.f
 	sheet := templates.SheetInfo
-	if err := ww.protect(sheet, false); err != nil {
+	if err := ww.static(func() error {
+		if err := ww.protect(sheet, false); err != nil {
+			return err
+		}
+		return ww.pageSetup(sheet, true)
+	}); err != nil {
 		return err
 	}
-	if err := ww.pageSetup(sheet, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := ww.stream(sheet)
 	if err != nil {
 		return err
 	}
@@ -833,11 +907,16 @@ func (ww *wbWriter) infoSheet() error {
 		return err
 	}
 	for i, n := range ww.r.Notes {
-		if err := sw.SetRow(templates.Ref(1, templates.InfoNotesFirstRow+i), []any{
+		row := []any{
 			excelize.Cell{Value: orNil(n.Kind), StyleID: ww.st.infoKey},
 			excelize.Cell{Value: orNil(n.Pos), StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(n.Detail), StyleID: ww.st.infoKey}}); err != nil {
+			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey}}
+		// A detail longer than a cell holds (dropped chrome can be long)
+		// continues in the columns after D.
+		for _, piece := range splitUTF16(n.Detail, templates.MaxCellChars) {
+			row = append(row, excelize.Cell{Value: orNil(piece), StyleID: ww.st.infoKey})
+		}
+		if err := sw.SetRow(templates.Ref(1, templates.InfoNotesFirstRow+i), row); err != nil {
 			return err
 		}
 	}
@@ -876,22 +955,24 @@ func (ww *wbWriter) checkSheet() error {
 		s := style
 		return excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"` + value + `"`, Format: &s}
 	}
-	if err := f.SetConditionalFormat(sheet, statusRange, []excelize.ConditionalFormatOptions{
-		cf(templates.CheckStatusOK, ww.st.ok), cf(templates.CheckStatusBad, ww.st.bad), cf(templates.CheckStatusMiss, ww.st.miss)}); err != nil {
+	if err := ww.static(func() error {
+		if err := f.SetConditionalFormat(sheet, statusRange, []excelize.ConditionalFormatOptions{
+			cf(templates.CheckStatusOK, ww.st.ok), cf(templates.CheckStatusBad, ww.st.bad), cf(templates.CheckStatusMiss, ww.st.miss)}); err != nil {
+			return err
+		}
+		if err := f.SetConditionalFormat(sheet, templates.CheckOKRef, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: "==", Value: "TRUE", Format: &ww.st.ok},
+			{Type: "cell", Criteria: "==", Value: "FALSE", Format: &ww.st.bad}}); err != nil {
+			return err
+		}
+		if err := ww.protect(sheet, false); err != nil {
+			return err
+		}
+		return ww.pageSetup(sheet, true)
+	}); err != nil {
 		return err
 	}
-	if err := f.SetConditionalFormat(sheet, templates.CheckOKRef, []excelize.ConditionalFormatOptions{
-		{Type: "cell", Criteria: "==", Value: "TRUE", Format: &ww.st.ok},
-		{Type: "cell", Criteria: "==", Value: "FALSE", Format: &ww.st.bad}}); err != nil {
-		return err
-	}
-	if err := ww.protect(sheet, false); err != nil {
-		return err
-	}
-	if err := ww.pageSetup(sheet, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := ww.stream(sheet)
 	if err != nil {
 		return err
 	}

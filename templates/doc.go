@@ -36,8 +36,9 @@
 // The 校验 sheet lists one row per rule instance (schema.Format.Instances)
 // from row [CheckFirstRow]: A rule id, B the official labels, C left side,
 // D right side, E difference, F status (OK / 不平 / 缺数); B2 holds check_ok.
-// Operands are addressed by defined names; a blank or text operand makes the
-// status 缺数 (COUNT), never 0.
+// Operands are addressed by defined names; a blank or text operand, or a
+// blank or text input cell behind an operand that is a total (Check.Counted),
+// makes the status 缺数 (COUNT), never 0: an empty template is 缺数 throughout.
 //
 // The version stamp [TemplateVersion] is written in 信息 and as the custom
 // document property [VersionProperty]; a workbook without it is not an xxgk

@@ -254,18 +254,30 @@ func AbsRef(sheet string, col, row int) string {
 	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$" + ColName(col) + "$" + strconv.Itoa(row)
 }
 
-// SplitRef parses "D8" into column 4 and row 8.
+// Sheet limits of OOXML: columns A–XFD, rows 1–1048576.
+const (
+	MaxCols = 16384
+	MaxRows = 1048576
+)
+
+// SplitRef parses "D8" into column 4 and row 8; a reference outside the
+// sheet limits is an error.
 func SplitRef(ref string) (col, row int, err error) {
 	i := 0
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && i < 4 {
 		col = col*26 + int(ref[i]-'A'+1)
 		i++
 	}
-	if i == 0 || i == len(ref) {
+	if i == 0 || i == len(ref) || col > MaxCols {
 		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
 	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, 0, fmt.Errorf("bad cell reference %q", ref)
+		}
+	}
 	row, err = strconv.Atoi(ref[i:])
-	if err != nil || row < 1 {
+	if err != nil || row < 1 || row > MaxRows {
 		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
 	}
 	return col, row, nil

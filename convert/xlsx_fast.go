@@ -1,0 +1,464 @@
+package convert
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
+	"github.com/xxgk/xxgk/templates"
+)
+
+// The fast writer. Everything in a canonical workbook that does not depend
+// on the Report — styles, defined names, merges, validation, protection,
+// print setup, conditional formats, properties — is the same for every
+// report of a format and layout. It is built once through excelize (the
+// skeleton) and kept; each report then only writes its sheets' rows, its
+// comments and its title into a copy of the skeleton's parts. The result
+// reads exactly like the excelize-built workbook (a test compares them).
+
+// skeleton holds the parts of a workbook built without data.
+type skeleton struct {
+	parts  map[string][]byte
+	raw    map[string]rawPart // every part compressed once
+	st     wbStyles
+	frames map[string][2][]byte // sheet → XML before and after the rows
+	index  map[string]int       // sheet → its number in xl/worksheets/sheetN.xml
+}
+
+var (
+	skelMu sync.Mutex
+	skels  = map[string]*skeleton{}
+)
+
+// fastEligible reports whether the fast writer writes this workbook the same
+// way excelize would: not a template (its extra sheet and hints), and no
+// text excelize escapes specially ("_xHHHH_" sequences).
+func fastEligible(r *report.Report, o WorkbookOptions) bool {
+	if o.Template || len(o.Hints) > 0 || forceExcelize {
+		return false
+	}
+	bad := func(s string) bool { return strings.Contains(s, "_x") }
+	if bad(r.Agency) || bad(r.Title) {
+		return false
+	}
+	for _, s := range r.Sections {
+		if bad(s.Heading) || bad(s.ID) {
+			return false
+		}
+		for _, p := range s.Paragraphs {
+			if bad(p) {
+				return false
+			}
+		}
+	}
+	for _, v := range r.Missing {
+		if bad(v) {
+			return false
+		}
+	}
+	for _, n := range r.Notes {
+		if bad(n.Kind) || bad(n.Pos) || bad(n.Detail) || bad(strings.Join(n.Cells, " ")) {
+			return false
+		}
+	}
+	return !bad(r.Source.Name) && !bad(r.Source.SHA256) && !bad(report.Generator)
+}
+
+// forceExcelize makes every workbook go through excelize (tests compare).
+var forceExcelize bool
+
+func getSkeleton(format string, layout []string) (*skeleton, error) {
+	key := format + "|" + schema.LayoutKeyString(layoutOf(format, layout))
+	skelMu.Lock()
+	defer skelMu.Unlock()
+	if sk, ok := skels[key]; ok {
+		return sk, nil
+	}
+	r := report.New()
+	r.Format, r.Layout = format, layoutOf(format, layout)
+	f, st, err := buildWorkbook(r, WorkbookOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Collect the parts; the zip itself is discarded.
+	z := &sortedZipWriter{parts: map[string]*bytes.Buffer{}}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { z.w = io.Discard; return &collectZip{z} })
+	sk := &skeleton{parts: map[string][]byte{}, frames: map[string][2][]byte{}, index: map[string]int{}, st: st}
+	var sink bytes.Buffer
+	if _, err := f.WriteTo(&sink); err != nil {
+		return nil, err
+	}
+	sk.raw = map[string]rawPart{}
+	for n, b := range z.parts {
+		sk.parts[n] = b.Bytes()
+		rp, err := compressPart(b.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		sk.raw[n] = rp
+	}
+	for i, name := range templates.SheetNames {
+		part := "xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml"
+		x := sk.parts[part]
+		a := bytes.Index(x, []byte("<sheetData>"))
+		b := bytes.Index(x, []byte("</sheetData>"))
+		if a < 0 || b < 0 {
+			return nil, fmt.Errorf("xlsx: skeleton sheet %s has no sheetData", name)
+		}
+		sk.frames[name] = [2][]byte{x[:a+len("<sheetData>")], x[b:]}
+		sk.index[name] = i + 1
+	}
+	skels[key] = sk
+	return sk, nil
+}
+
+// layoutOf keeps the one layout variant that changes the workbook.
+func layoutOf(format string, layout []string) []string {
+	if format == schema.F2021 && schema.SingleRowOther(layout) {
+		return []string{schema.LayoutOtherSingleRow}
+	}
+	return nil
+}
+
+// collectZip keeps the parts excelize writes without zipping them.
+type collectZip struct{ *sortedZipWriter }
+
+func (c *collectZip) Close() error { return nil }
+
+// fastOut collects one report's sheets and comments.
+type fastOut struct {
+	sk       *skeleton
+	sheets   map[string]*fastSheet
+	comments map[string][][2]string // sheet → (ref, text) in order
+}
+
+func (o *fastOut) sheet(name string) *fastSheet {
+	s := &fastSheet{name: name}
+	o.sheets[name] = s
+	return s
+}
+
+func (o *fastOut) comment(sheet, ref, text string) {
+	o.comments[sheet] = append(o.comments[sheet], [2]string{ref, text})
+}
+
+// fastSheet is a rowSink writing SpreadsheetML rows as excelize's stream
+// writer does.
+type fastSheet struct {
+	name string
+	rows bytes.Buffer
+}
+
+func (s *fastSheet) SetColWidth(int, int, float64) error { return nil } // in the skeleton
+func (s *fastSheet) SetPanes(*excelize.Panes) error      { return nil } // in the skeleton
+func (s *fastSheet) MergeCell(string, string) error      { return nil } // in the skeleton
+func (s *fastSheet) Flush() error                        { return nil }
+
+func (s *fastSheet) SetRow(cell string, values []interface{}, opts ...excelize.RowOpts) error {
+	_, row, err := templates.SplitRef(cell)
+	if err != nil {
+		return err
+	}
+	b := &s.rows
+	r := strconv.Itoa(row)
+	b.WriteString(`<row r="`)
+	b.WriteString(r)
+	b.WriteByte('"')
+	for _, o := range opts {
+		if o.Height > 0 {
+			b.WriteString(` ht="`)
+			b.WriteString(strconv.FormatFloat(o.Height, 'f', -1, 64))
+			b.WriteString(`" customHeight="1"`)
+		}
+	}
+	b.WriteByte('>')
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		c, ok := v.(excelize.Cell)
+		if !ok {
+			c = excelize.Cell{Value: v}
+		}
+		if err := writeFastCell(b, templates.ColName(i+1)+r, c); err != nil {
+			return err
+		}
+	}
+	b.WriteString(`</row>`)
+	return nil
+}
+
+func writeFastCell(b *bytes.Buffer, ref string, c excelize.Cell) error {
+	typ, val, inline := "", "", false
+	switch v := c.Value.(type) {
+	case nil:
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New("xlsx: not a finite number")
+		}
+		val = fastFloat(v)
+	case int:
+		val = strconv.Itoa(v)
+	case bool:
+		typ, val = "b", "0"
+		if v {
+			val = "1"
+		}
+	case string:
+		if len(v) > templates.MaxCellChars {
+			v = splitUTF16(v, templates.MaxCellChars)[0] // Excel's limit, as excelize cuts
+		}
+		if c.Formula != "" {
+			typ, val = "str", v
+		} else {
+			typ, val, inline = "inlineStr", v, true
+		}
+	default:
+		return fmt.Errorf("xlsx: cell value of type %T", v)
+	}
+	b.WriteString(`<c r="`)
+	b.WriteString(ref)
+	b.WriteByte('"')
+	if c.StyleID != 0 {
+		b.WriteString(` s="`)
+		b.WriteString(strconv.Itoa(c.StyleID))
+		b.WriteByte('"')
+	}
+	if typ != "" {
+		b.WriteString(` t="`)
+		b.WriteString(typ)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	if c.Formula != "" {
+		b.WriteString(`<f>`)
+		_ = xml.EscapeText(b, []byte(c.Formula))
+		b.WriteString(`</f>`)
+	}
+	switch {
+	case inline:
+		b.WriteString(`<is><t`)
+		if needsPreserve(val) {
+			b.WriteString(` xml:space="preserve"`)
+		}
+		b.WriteByte('>')
+		writeXMLText(b, val)
+		b.WriteString(`</t></is>`)
+	case val != "":
+		b.WriteString(`<v>`)
+		writeXMLText(b, val)
+		b.WriteString(`</v>`)
+	}
+	b.WriteString(`</c>`)
+	return nil
+}
+
+// fastFloat prints a number as excelize does (at most 15 significant
+// digits, Excel's precision).
+func fastFloat(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && !(digits == 0 && s[i] == '0') {
+			digits++
+		}
+	}
+	if digits <= 15 {
+		return s
+	}
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	return strconv.FormatFloat(g, 'f', -1, 64)
+}
+
+func needsPreserve(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range []byte{9, 10, 13, 32} {
+		if s[0] == c || s[len(s)-1] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// writeXMLText escapes text as excelize does: XML escapes, invalid characters
+// replaced, line feeds kept literal.
+func writeXMLText(b *bytes.Buffer, s string) {
+	var e strings.Builder
+	_ = xml.EscapeText(&e, []byte(s))
+	b.WriteString(strings.ReplaceAll(e.String(), "&#xA;", "\n"))
+}
+
+// writeFast writes a Report's workbook from the skeleton.
+func writeFast(w io.Writer, r *report.Report) error {
+	sk, err := getSkeleton(r.Format, r.Layout)
+	if err != nil {
+		return err
+	}
+	out := &fastOut{sk: sk, sheets: map[string]*fastSheet{}, comments: map[string][][2]string{}}
+	ww := &wbWriter{r: r, b: templates.Layout(r.Format, layoutOf(r.Format, r.Layout)), form: map[string]bool{},
+		shown: map[string]float64{}, fast: out}
+	if err := ww.run(); err != nil {
+		return err
+	}
+	// parts holds what this report changes; the rest is copied compressed.
+	parts := make(map[string]*bytes.Buffer, 12)
+	parts["[Content_Types].xml"] = bytes.NewBuffer(sk.parts["[Content_Types].xml"])
+	parts["docProps/core.xml"] = bytes.NewBuffer(sk.parts["docProps/core.xml"])
+	var types strings.Builder
+	nComments := 0
+	for _, name := range templates.SheetNames {
+		s := out.sheets[name]
+		if s == nil {
+			return fmt.Errorf("xlsx: sheet %s not written", name)
+		}
+		idx := sk.index[name]
+		frame := sk.frames[name]
+		var x bytes.Buffer
+		x.Grow(len(frame[0]) + s.rows.Len() + len(frame[1]) + 200)
+		x.Write(frame[0])
+		x.Write(s.rows.Bytes())
+		tail := frame[1]
+		cms := out.comments[name]
+		if len(cms) > 0 {
+			nComments++
+			k := strconv.Itoa(nComments)
+			end := bytes.LastIndex(tail, []byte("</worksheet>"))
+			x.Write(tail[:end])
+			x.WriteString(`<legacyDrawing xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id="rId1"></legacyDrawing></worksheet>`)
+			parts["xl/worksheets/_rels/sheet"+strconv.Itoa(idx)+".xml.rels"] = bytes.NewBufferString(
+				`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+					`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+					`<Relationship Id="rId1" Target="../drawings/vmlDrawing` + k + `.vml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing"></Relationship>` +
+					`<Relationship Id="rId2" Target="../comments` + k + `.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"></Relationship></Relationships>`)
+			parts["xl/comments"+k+".xml"] = commentsXML(cms)
+			parts["xl/drawings/vmlDrawing"+k+".vml"] = vmlXML(cms, idx)
+			types.WriteString(`<Override PartName="/xl/comments` + k + `.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"></Override>`)
+		} else {
+			x.Write(tail)
+		}
+		parts["xl/worksheets/sheet"+strconv.Itoa(idx)+".xml"] = &x
+	}
+	if types.Len() > 0 {
+		ct := parts["[Content_Types].xml"].String()
+		if !strings.Contains(ct, `Extension="vml"`) {
+			types.WriteString(`<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"></Default>`)
+		}
+		ct = strings.Replace(ct, "</Types>", types.String()+"</Types>", 1)
+		parts["[Content_Types].xml"] = bytes.NewBufferString(ct)
+	}
+	if r.Title != "" {
+		core := parts["docProps/core.xml"].String()
+		var t bytes.Buffer
+		t.WriteString("<dc:title>")
+		writeXMLText(&t, r.Title)
+		t.WriteString("</dc:title>")
+		core = strings.Replace(core, "</dc:creator>", "</dc:creator>"+t.String(), 1)
+		parts["docProps/core.xml"] = bytes.NewBufferString(core)
+	}
+	names := make([]string, 0, len(sk.raw)+len(parts))
+	for n := range sk.raw {
+		if parts[n] == nil {
+			names = append(names, n)
+		}
+	}
+	for n := range parts {
+		names = append(names, n)
+	}
+	sortPartNames(names)
+	zw := zip.NewWriter(w)
+	registerFastFlate(zw)
+	for _, n := range names {
+		if b := parts[n]; b != nil {
+			fw, err := zw.Create(n)
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(b.Bytes()); err != nil {
+				return err
+			}
+			continue
+		}
+		rp := sk.raw[n]
+		fw, err := zw.CreateRaw(&zip.FileHeader{Name: n, Method: zip.Deflate, CRC32: rp.crc,
+			CompressedSize64: uint64(len(rp.data)), UncompressedSize64: rp.size})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(rp.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// rawPart is a part compressed once, stored as is in every workbook.
+type rawPart struct {
+	crc  uint32
+	size uint64
+	data []byte
+}
+
+func compressPart(b []byte) (rawPart, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return rawPart{}, err
+	}
+	if _, err := fw.Write(b); err != nil {
+		return rawPart{}, err
+	}
+	if err := fw.Close(); err != nil {
+		return rawPart{}, err
+	}
+	return rawPart{crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), data: buf.Bytes()}, nil
+}
+
+func commentsXML(cms [][2]string) *bytes.Buffer {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+		`<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>xxgk</author></authors><commentList>`)
+	for _, c := range cms {
+		b.WriteString(`<comment ref="` + c[0] + `" authorId="0"><text><t`)
+		if needsPreserve(c[1]) {
+			b.WriteString(` xml:space="preserve"`)
+		}
+		b.WriteByte('>')
+		var e strings.Builder
+		_ = xml.EscapeText(&e, []byte(c[1]))
+		b.WriteString(e.String())
+		b.WriteString(`</t></text></comment>`)
+	}
+	b.WriteString(`</commentList></comments>`)
+	return &b
+}
+
+func vmlXML(cms [][2]string, sheetID int) *bytes.Buffer {
+	var b bytes.Buffer
+	id := strconv.Itoa(sheetID)
+	b.WriteString(`<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:mv="http://macVmlSchemaUri"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="` + id + `"></o:idmap></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m0,0l0,21600,21600,21600,21600,0xe"><v:stroke joinstyle="miter"></v:stroke><v:path gradientshapeok="t" o:connecttype="rect"></v:path></v:shapetype>`)
+	for i, c := range cms {
+		col, row, _ := templates.SplitRef(c[0])
+		c0, r0 := col-1, row-1
+		b.WriteString(`<v:shape id="_x0000_s` + strconv.Itoa(sheetID*1024+i+1) + `" type="#_x0000_t202" style="position:absolute;73.5pt;width:108pt;height:59.25pt;z-index:1;visibility:hidden" fillcolor="#FBF6D6" strokecolor="#EDEAA1"><v:fill angle="-180" color2="#FBFE82" type="gradient"><o:fill v:ext="view" type="gradientUnscaled"></o:fill></v:fill><v:shadow on="t" color="black" obscured="t"></v:shadow><v:path o:connecttype="none"></v:path><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells></x:MoveWithCells><x:SizeWithCells></x:SizeWithCells>`)
+		fmt.Fprintf(&b, `<x:Anchor>%d, 23, %d, 0, %d, 12, %d, 0</x:Anchor><x:AutoFill>True</x:AutoFill><x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>`,
+			c0, r0, c0+2, r0+3, r0, c0)
+	}
+	b.WriteString(`</xml>`)
+	return &b
+}
