@@ -238,6 +238,8 @@ func (rc *recognizer) readTables() {
 				if ctx == "t3" {
 					if m := t3HeaderMap(cells); m != nil {
 						t3map = m
+					} else if m := t3LeafMap(cells); m != nil {
+						t3map = m
 					}
 				}
 				if ctx == "t2" || ctx == "" {
@@ -699,11 +701,14 @@ func (rc *recognizer) assign(p *pending) {
 		r.AddNote(report.NoteUnreadableValue, p.pos, fmt.Sprintf("“%s”一行的表头是另一年份格式的栏目（%s），数值含义不同，记为缺失：%s", p.text, joinCells(p.t2head), joinCells(vals)), ids...)
 		return
 	}
-	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && nonEmpty(vals) == 1 {
-		// A 2021 merged block: one value, wherever the row prints it.
+	if h.table == "t2" && h.t2block.Merged && want == 1 && len(vals) > 1 && sameTexts(vals) {
+		// A 2021 merged block: one value, wherever the row prints it (or
+		// repeated in every position of the merge, as a workbook reports
+		// a merged cell).
 		for _, c := range vals {
 			if c.Text != "" {
 				vals = []Cell{c}
+				break
 			}
 		}
 	}
@@ -1049,4 +1054,53 @@ func isSerial(vals []Cell) bool {
 		return n.OK && n.Num >= 1 && n.Num <= 60 && n.Num == float64(int(n.Num))
 	}
 	return false
+}
+
+// t3LeafMap reads the bottom row of the official 表三 header (商业企业 …
+// 其他, under 法人或其他组织), maybe with a 小计 column: 自然人 before it and
+// 总计 after it stay where the official header has them.
+func t3LeafMap(cells []Cell) []string {
+	cols := schema.Get(schema.F2019).T3Cols
+	orgs := map[string]bool{}
+	for _, c := range cols[1 : len(cols)-1] {
+		orgs[c.ID] = true
+	}
+	m := []string{cols[0].ID}
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		n := normText(c.Text)
+		col, _, ok := schema.MatchColumn(cols, c.Text)
+		switch {
+		case ok && orgs[col.ID] && !seen[col.ID]:
+			seen[col.ID] = true
+			m = append(m, col.ID)
+		case n == "小计" || n == "合计" || strings.Contains(n, "法人或其他组织") && (strings.Contains(n, "小计") || strings.Contains(n, "合计")):
+			m = append(m, "")
+		default:
+			return nil
+		}
+	}
+	if len(seen) != len(orgs) {
+		return nil
+	}
+	return append(m, cols[len(cols)-1].ID)
+}
+
+// sameTexts reports whether the non-blank cells of a run all hold the same
+// text (and there is one at least).
+func sameTexts(vals []Cell) bool {
+	t := ""
+	for _, v := range vals {
+		switch {
+		case v.Text == "":
+		case t == "":
+			t = v.Text
+		case v.Text != t:
+			return false
+		}
+	}
+	return t != ""
 }

@@ -472,6 +472,9 @@ func TestYearAndAgency(t *testing.T) {
 func TestMergedBlockValue(t *testing.T) {
 	r := recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（五）项 | |||\n行政许可 | | | 5 |\n")
 	assert.Equal(t, 5.0, r.Cells["t2.license.decisions"])
+	r = recog(t, "2021", "二、主动公开政府信息情况\n第二十条第（六）项 | |||\n行政处罚 | 7 | 7 | 7 |\n行政强制 | 7 | 8 | |\n")
+	assert.Equal(t, 7.0, r.Cells["t2.penalty.decisions"])
+	assert.NotContains(t, r.Cells, "t2.coercion.decisions")
 }
 
 // TestT2HeaderOrder: 表二 columns follow their header labels when every
@@ -814,4 +817,19 @@ func TestSerialColumn(t *testing.T) {
 	assert.Equal(t, 1.0, r.Cells["t3.carried_over.natural"])
 	assert.Equal(t, 2.0, r.Cells["t3.granted.total"])
 	assert.False(t, hasNote(r, report.NoteExtraColumn, ""))
+}
+
+// TestSubtotalColumnTwoRowHeader: a 小计 column under 法人或其他组织 in the
+// official two-row header.
+func TestSubtotalColumnTwoRowHeader(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | ||||||||\n"+
+		"自然人 | 法人或其他组织 | 总计 | |||||||\n"+
+		"商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | ||||\n"+
+		"一、本年新收政府信息公开申请数量 | 7 | 1 | 0 | 0 | 2 | 0 | 3 | 10 | ||\n")
+	assert.Equal(t, 7.0, r.Cells["t3.new_received.natural"])
+	assert.Equal(t, 2.0, r.Cells["t3.new_received.legal_service"])
+	assert.Equal(t, 0.0, r.Cells["t3.new_received.other_org"])
+	assert.Equal(t, 10.0, r.Cells["t3.new_received.total"])
+	assert.True(t, hasNote(r, report.NoteExtraColumn, ""))
 }
