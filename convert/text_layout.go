@@ -407,7 +407,7 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 	joined := schema.Normalize(strings.Join(words, ""))
 	// Narrative after the table (a section heading missing): a long line of
 	// prose once the table has values.
-	if tb.hasValues() && nv == 0 && utf8.RuneCountInString(joined) > 30 && strings.ContainsAny(joined, "，。") {
+	if tb.hasValues() && utf8.RuneCountInString(joined) > 20 && strings.ContainsAny(joined, "，。,") {
 		return false
 	}
 	switch tb.table {
