@@ -183,3 +183,22 @@ func TestConvertBatchOutputInsideInput(t *testing.T) {
 	}
 	assert.NoDirExists(t, filepath.Join(out, "out"))
 }
+
+func TestConvertBatchCSVInterrupted(t *testing.T) {
+	in := t.TempDir()
+	for i := 0; i < 5; i++ {
+		writeReportJSON(t, filepath.Join(in, fmt.Sprintf("r%d.json", i)), "局", 2022, nil)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C before anything starts
+	old := interruptContext
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	defer func() { interruptContext = old }()
+	dir := t.TempDir()
+	code, _, stderr := runCLI("convert", in, "-o", filepath.Join(dir, "all.csv"))
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "interrupted")
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, es, "neither a table nor a temporary file")
+}
