@@ -87,6 +87,17 @@ func TestConvertBatch(t *testing.T) {
 	}
 	assert.Equal(t, trees[0], trees[1], "same bytes at -j 1 and -j 8")
 
+	// Workbooks too: same bytes whatever the number of workers.
+	var books []map[string]string
+	for _, j := range []string{"1", "8"} {
+		out := filepath.Join(t.TempDir(), "out")
+		runCLI("convert", filepath.Join(in, "a"), filepath.Join(in, "b"), "-o", out, "--to", "xlsx", "-j", j, "-q")
+		tree := treeBytes(t, out)
+		assert.Len(t, tree, 3)
+		books = append(books, tree)
+	}
+	assert.Equal(t, books[0], books[1], "same workbook bytes at -j 1 and -j 8")
+
 	// -q: failures still printed, no summary.
 	code, _, stderr := runCLI("convert", filepath.Join(in, "b"), "-o", t.TempDir(), "--to", "json", "-q")
 	assert.Equal(t, exitBad, code)
