@@ -168,6 +168,10 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		e.errorf("不支持的输出格式 %q；可用：%s（usage）", to, strings.Join(convert.Writable(), " "))
 		return exitBad
 	}
+	if fi, err := os.Stat(opts.out); err == nil && !fi.IsDir() && convert.Ext(opts.out) != ".csv" {
+		e.errorf("-o %s 是一个已有的文件：批量转换的 -o 应为目录，或以 .csv 结尾的汇总表（usage）", opts.out)
+		return exitBad
+	}
 	if ext == ".csv" && csvOut == "" {
 		// --to csv with a directory: one table in it, named after the directory.
 		csvOut = filepath.Join(opts.out, "xxgk.csv")

@@ -213,3 +213,15 @@ func TestConvertBatchCSVInterrupted(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, es, "neither a table nor a temporary file")
 }
+
+func TestConvertBatchOutputIsAFile(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.json")
+	writeReportJSON(t, in, "甲局", 2022, nil)
+	notDir := filepath.Join(t.TempDir(), "out.xlsx")
+	require.NoError(t, os.WriteFile(notDir, []byte("x"), 0o644))
+	code, _, stderr := runCLI("convert", in, "-o", notDir, "--to", "json")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "（usage）")
+	b, _ := os.ReadFile(notDir)
+	assert.Equal(t, "x", string(b), "untouched")
+}
