@@ -327,42 +327,6 @@ func TestHidesValue(t *testing.T) {
 	}
 }
 
-func TestEvaluator(t *testing.T) {
-	f := excelize.NewFile()
-	s := "Sheet1"
-	require.NoError(t, f.SetCellValue(s, "A1", 2))
-	require.NoError(t, f.SetCellValue(s, "B1", 3))
-	require.NoError(t, f.SetCellStr(s, "C1", "—"))
-	require.NoError(t, f.SetCellStr(s, "D1", "5"))
-	require.NoError(t, f.SetDefinedName(&excelize.DefinedName{Name: "t3_x", RefersTo: "Sheet1!$B$1"}))
-	for formula, want := range map[string]any{
-		"SUM(A1:C1)":     5.0,
-		"A1+B1":          5.0,
-		"SUM(A1,B1)-A1":  3.0,
-		"$A$1+t3_x":      5.0,
-		"Sheet1!A1+(B1)": 5.0,
-		"A1+C1":          nil, // text in +: #VALUE!, not judged
-		"SUM(D1)":        0.0, // a number stored as text is skipped by SUM
-		"AVERAGE(A1:B1)": nil,
-		"SUM(A1:B1)*2":   nil,
-		"E1":             nil, // circular below
-	} {
-		if formula == "E1" {
-			require.NoError(t, f.SetCellFormula(s, "E1", "E1+1"))
-		} else {
-			require.NoError(t, f.SetCellFormula(s, "E1", formula))
-		}
-		v, ok := newEvaluator(f).cell(s, "E1")
-		if want == nil {
-			assert.False(t, ok, formula)
-			continue
-		}
-		if assert.True(t, ok, formula) {
-			assert.Equal(t, want, v, formula)
-		}
-	}
-}
-
 // TestTamperSuiteRealWriter applies every tamper to workbooks written by
 // xxgk's own xlsx writer and read back by its reader (convert), as `xxgk
 // check` does.
