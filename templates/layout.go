@@ -301,14 +301,7 @@ func FormulaWanted(c *Cell, value func(id string) (float64, bool)) bool {
 
 // PartsSum sums the parts of a total; ok is false when a part is missing.
 func PartsSum(c *Cell, value func(id string) (float64, bool)) (sum float64, ok bool) {
-	for _, p := range c.Parts {
-		v, ok := value(p)
-		if !ok {
-			return 0, false
-		}
-		sum += v
-	}
-	return sum, true
+	return schema.Sum(c.Parts, value)
 }
 
 func nearlyEqual(a, b float64) bool {
