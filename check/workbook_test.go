@@ -439,26 +439,33 @@ func TestRepeatedLabelChanged(t *testing.T) {
 	assert.Equal(t, "t.xlsx:"+target.Sheet+"!"+target.Ref, fs[0].Pos)
 }
 
+// openpyxlResave writes r as a workbook and has openpyxl open and save it
+// (as auditors' scripts do); it returns the saved file's path.
+func openpyxlResave(t *testing.T, r *report.Report) string {
+	t.Helper()
+	const py = "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no python3")
+	}
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	out, err := exec.Command(py, "-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", in, saved).CombinedOutput()
+	if err != nil {
+		t.Skipf("openpyxl unavailable: %s", out)
+	}
+	return saved
+}
+
 // TestResavedByOpenpyxl: a canonical workbook opened and saved by openpyxl
 // (as auditors' scripts do) is still untampered: no finding of severity
 // error, and no cache warnings for the formulas openpyxl saves without
 // cached values.
 func TestResavedByOpenpyxl(t *testing.T) {
-	py := "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		t.Skip("no python3")
-	}
 	for _, format := range []string{"2019", "2021"} {
-		r := balanced(format)
-		data, err := convert.Render(r, ".xlsx", convert.Options{})
-		require.NoError(t, err)
-		dir := t.TempDir()
-		in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
-		require.NoError(t, os.WriteFile(in, data, 0o644))
-		out, err := exec.Command(py, "-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", in, saved).CombinedOutput()
-		if err != nil {
-			t.Skipf("openpyxl unavailable: %s", out)
-		}
+		saved := openpyxlResave(t, balanced(format))
 		task := File(saved, Options{})
 		require.NoError(t, task.Err)
 		assert.Empty(t, brief(task.Errors), format)
