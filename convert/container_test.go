@@ -139,13 +139,10 @@ func TestReadPDFFromWordProcessor(t *testing.T) {
 	needHelper(t, "soffice")
 	for _, s := range []string{"sample-2019", "sample-2021"} {
 		t.Run(s, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
-			require.NoError(t, err, "the sample is in the repo")
-			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
-			require.NoError(t, err)
+			src, want := readSampleReport(t, s)
 			dir := t.TempDir()
 			in := filepath.Join(dir, "r.html")
-			require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
+			require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(src)), 0o644))
 			cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
 				"--convert-to", "pdf:writer_pdf_Export", "--outdir", dir, in)
 			out, err := cmd.CombinedOutput()
@@ -180,14 +177,11 @@ func TestReadLegacyOffice(t *testing.T) {
 		t.Skip("runs LibreOffice")
 	}
 	needHelper(t, "soffice")
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
-	require.NoError(t, err, "the sample is in the repo")
-	want, err := ReadBytes("sample-2021.txt", ".txt", src, Options{})
-	require.NoError(t, err)
+	src, want := readSampleReport(t, "sample-2021")
 	dir := t.TempDir()
 	t.Run(".doc", func(t *testing.T) {
 		in := filepath.Join(dir, "r.html")
-		require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
+		require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(src)), 0o644))
 		doc := soffice(t, dir, in, "doc:MS Word 97", ".doc")
 		got, err := ReadBytes("r.doc", ".doc", doc, Options{})
 		require.NoError(t, err)
@@ -214,11 +208,10 @@ func TestReadPDFBlanks(t *testing.T) {
 	}
 	needHelper(t, "pdftotext")
 	needHelper(t, "soffice")
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
-	require.NoError(t, err, "the sample is in the repo")
+	src := readSample(t, "sample-2021")
 	blanked := map[string]bool{}
 	var out []string
-	for _, ln := range strings.Split(string(src), "\n") {
+	for _, ln := range strings.Split(src, "\n") {
 		switch {
 		case strings.HasPrefix(ln, "规章 |"):
 			ln, blanked["t2.rules.repealed"] = "规章 | 0 |  | 3 |", true
@@ -332,10 +325,7 @@ func TestReadPDFFromDocx(t *testing.T) {
 	needHelper(t, "soffice")
 	for _, s := range []string{"sample-2019", "sample-2021"} {
 		t.Run(s, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
-			require.NoError(t, err, "the sample is in the repo")
-			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
-			require.NoError(t, err)
+			_, want := readSampleReport(t, s)
 			dir := t.TempDir()
 			in := filepath.Join(dir, "r.docx")
 			require.NoError(t, WriteFile(in, want, Options{}))
