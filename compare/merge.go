@@ -126,7 +126,8 @@ func Merge(units []Unit, agency string) (*report.Report, error) {
 		if !ok {
 			continue
 		}
-		parts, ok := sumOf(m, c.Parts)
+		parts, ok := schema.Sum(c.Parts, m.Value)
+		parts = round(parts)
 		if !ok || math.Abs(parts-tot) < 1e-6 {
 			continue
 		}
@@ -166,28 +167,10 @@ func Value(r *report.Report, id string, layout []string) (float64, bool) {
 	return 0, false
 }
 
-func sumOf(r *report.Report, ids []string) (float64, bool) {
-	var s float64
-	for _, id := range ids {
-		v, ok := r.Cells[id]
-		if !ok {
-			return 0, false
-		}
-		s += v
-	}
-	return round(s), true
-}
-
+// sumOfUnit sums cells of a unit read under layout (Value), rounded.
 func sumOfUnit(r *report.Report, ids []string, layout []string) (float64, bool) {
-	var s float64
-	for _, id := range ids {
-		v, ok := Value(r, id, layout)
-		if !ok {
-			return 0, false
-		}
-		s += v
-	}
-	return round(s), true
+	s, ok := schema.Sum(ids, func(id string) (float64, bool) { return Value(r, id, layout) })
+	return round(s), ok
 }
 
 // round drops float noise from sums of decimal amounts (0.1+0.2).

@@ -244,8 +244,11 @@ func isSectionHeading(text string) bool {
 }
 
 // plainText is the text under n, white space collapsed.
-func plainText(n *html.Node) string {
-	var a textAcc
+func plainText(n *html.Node) string { return nodeText(n, textAcc{}, true) }
+
+// nodeText collects the text under n into a, skipping hidden elements; a
+// <br>, and with blocks a block element, separates words.
+func nodeText(n *html.Node, a textAcc, blocks bool) string {
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
 		switch n.Type {
@@ -255,7 +258,7 @@ func plainText(n *html.Node) string {
 			if skipTags[n.Data] || hidden(n) {
 				return
 			}
-			if blockTags[n.Data] || n.Data == "br" {
+			if n.Data == "br" || blocks && blockTags[n.Data] {
 				a.add(" ")
 			}
 		}
@@ -391,26 +394,7 @@ func (hr *htmlReader) walk(n *html.Node) {
 
 // text is the text of an element (a heading) collected on its own.
 func (hr *htmlReader) text(n *html.Node) string {
-	a := textAcc{raw: hr.own}
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			a.add(n.Data)
-		case html.ElementNode:
-			if skipTags[n.Data] || hidden(n) {
-				return
-			}
-			if n.Data == "br" {
-				a.add(" ")
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return a.take()
+	return nodeText(n, textAcc{raw: hr.own}, false)
 }
 
 // flush ends the paragraph being collected.
