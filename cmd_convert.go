@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -95,7 +95,13 @@ func runConvert(e *env, o any, args []string) int {
 			return exitBad
 		}
 		var data []byte
-		data, err = io.ReadAll(e.stdin)
+		// One byte over the cap is enough for ReadBytes to refuse it: an
+		// endless stream is never read into memory.
+		max := opt.MaxSize
+		if max <= 0 {
+			max = convert.DefaultMaxSize
+		}
+		data, err = io.ReadAll(io.LimitReader(e.stdin, max+1))
 		if err == nil {
 			r, err = convert.ReadBytes("stdin", dotExt(opts.from), data, opt)
 		}
@@ -166,6 +172,10 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	ext := dotExt(to)
 	if ext != ".csv" && !contains(convert.Writable(), ext) {
 		e.errorf("不支持的输出格式 %q；可用：%s（usage）", to, strings.Join(convert.Writable(), " "))
+		return exitBad
+	}
+	if fi, err := os.Stat(opts.out); err == nil && !fi.IsDir() && convert.Ext(opts.out) != ".csv" {
+		e.errorf("-o %s 是一个已有的文件：批量转换的 -o 应为目录，或以 .csv 结尾的汇总表（usage）", opts.out)
 		return exitBad
 	}
 	if ext == ".csv" && csvOut == "" {
@@ -245,10 +255,31 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		return batch.Result{Value: c}
 	}
 
+	// The CSV table streams into a temporary file beside its name, renamed
+	// into place at the end (removed when interrupted): rows are written in
+	// input order as they come, never held.
 	var table *batch.CSVWriter
-	var tableBuf bytes.Buffer
+	var tableTmp *os.File
+	var tableBuf *bufio.Writer
 	if csvOut != "" {
-		table = batch.NewCSVWriter(&tableBuf)
+		if d := filepath.Dir(csvOut); d != "" {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
+				return exitBad
+			}
+		}
+		tableTmp, err = os.CreateTemp(filepath.Dir(csvOut), "."+filepath.Base(csvOut)+".tmp-*")
+		if err != nil {
+			e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
+			return exitBad
+		}
+		defer func() {
+			// A no-op after the rename; otherwise no temp file is left.
+			tableTmp.Close()
+			os.Remove(tableTmp.Name())
+		}()
+		tableBuf = bufio.NewWriterSize(tableTmp, 64<<10)
+		table = batch.NewCSVWriter(tableBuf)
 	}
 	bar := newProgress(e, len(files))
 	var ok, failed, notes int
@@ -282,12 +313,19 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	if table != nil && !interrupted {
 		err := table.Flush()
 		if err == nil {
-			if d := filepath.Dir(csvOut); d != "" {
-				err = os.MkdirAll(d, 0o755)
-			}
+			err = tableBuf.Flush()
 		}
 		if err == nil {
-			err = convert.AtomicWrite(csvOut, tableBuf.Bytes())
+			err = tableTmp.Sync()
+		}
+		if err == nil {
+			err = tableTmp.Close()
+		}
+		if err == nil {
+			err = os.Chmod(tableTmp.Name(), 0o644)
+		}
+		if err == nil {
+			err = os.Rename(tableTmp.Name(), csvOut)
 		}
 		if err != nil {
 			e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)

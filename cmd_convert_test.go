@@ -87,6 +87,17 @@ func TestConvertBatch(t *testing.T) {
 	}
 	assert.Equal(t, trees[0], trees[1], "same bytes at -j 1 and -j 8")
 
+	// Workbooks too: same bytes whatever the number of workers.
+	var books []map[string]string
+	for _, j := range []string{"1", "8"} {
+		out := filepath.Join(t.TempDir(), "out")
+		runCLI("convert", filepath.Join(in, "a"), filepath.Join(in, "b"), "-o", out, "--to", "xlsx", "-j", j, "-q")
+		tree := treeBytes(t, out)
+		assert.Len(t, tree, 3)
+		books = append(books, tree)
+	}
+	assert.Equal(t, books[0], books[1], "same workbook bytes at -j 1 and -j 8")
+
 	// -q: failures still printed, no summary.
 	code, _, stderr := runCLI("convert", filepath.Join(in, "b"), "-o", t.TempDir(), "--to", "json", "-q")
 	assert.Equal(t, exitBad, code)
@@ -182,4 +193,35 @@ func TestConvertBatchOutputInsideInput(t *testing.T) {
 		assert.Contains(t, stderr, "成功 1 个", "run %d: the outputs of the first run are not inputs of the second", i+1)
 	}
 	assert.NoDirExists(t, filepath.Join(out, "out"))
+}
+
+func TestConvertBatchCSVInterrupted(t *testing.T) {
+	in := t.TempDir()
+	for i := 0; i < 5; i++ {
+		writeReportJSON(t, filepath.Join(in, fmt.Sprintf("r%d.json", i)), "局", 2022, nil)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C before anything starts
+	old := interruptContext
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	defer func() { interruptContext = old }()
+	dir := t.TempDir()
+	code, _, stderr := runCLI("convert", in, "-o", filepath.Join(dir, "all.csv"))
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "interrupted")
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, es, "neither a table nor a temporary file")
+}
+
+func TestConvertBatchOutputIsAFile(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.json")
+	writeReportJSON(t, in, "甲局", 2022, nil)
+	notDir := filepath.Join(t.TempDir(), "out.xlsx")
+	require.NoError(t, os.WriteFile(notDir, []byte("x"), 0o644))
+	code, _, stderr := runCLI("convert", in, "-o", notDir, "--to", "json")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "（usage）")
+	b, _ := os.ReadFile(notDir)
+	assert.Equal(t, "x", string(b), "untouched")
 }
