@@ -72,7 +72,7 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 	if err := CheckWorkbookLimits(data, opt); err != nil {
 		return nil, err
 	}
-	if fb, err := readFast(data); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
+	if fb, err := readFast(data, opt.MaxSize); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
 		return readCanonical(name, fb, opt)
 	}
 	f, err := openWorkbook(data, opt)
