@@ -489,3 +489,43 @@ func TestTemplateHasNoError(t *testing.T) {
 		}
 	}
 }
+
+// TestFastSourceAgreesWithExcelize: the direct reading of the package
+// gives the same findings as excelize's, on every tampering of the suite,
+// for workbooks of the real writer and of excelize.
+func TestFastSourceAgreesWithExcelize(t *testing.T) {
+	for _, v := range []struct {
+		format string
+		layout []string
+	}{{"2019", nil}, {"2021", nil}, {"2021", []string{schema.LayoutOtherSingleRow}}} {
+		name := v.format + "/" + schema.LayoutKeyString(v.layout)
+		for _, writer := range []string{"xxgk", "excelize"} {
+			cases := append([]tamper{{name: "untampered"}}, tampers...)
+			for _, tp := range cases {
+				t.Run(name+"/"+writer+"/"+tp.name, func(t *testing.T) {
+					r := balanced(v.format, v.layout...)
+					var f *excelize.File
+					if writer == "xxgk" {
+						data, err := convert.Render(r, ".xlsx", convert.Options{})
+						require.NoError(t, err)
+						f, err = excelize.OpenReader(bytes.NewReader(data))
+						require.NoError(t, err)
+					} else {
+						f = canonicalWorkbook(t, r)
+					}
+					if tp.apply != nil {
+						tp.apply(t, f, templates.Layout(v.format, v.layout), r)
+					}
+					data := bytesOf(t, f)
+					fw, err := convert.OpenFast(data)
+					require.NoError(t, err, "the direct reader reads excelize's output")
+					src, ok := newFastSource(fw)
+					require.True(t, ok)
+					fast := (&wbCheck{src: src, name: "t.xlsx", r: r, grids: map[string][][]string{}}).run()
+					slow := workbookExcelize(data, "t.xlsx", r)
+					assert.Equal(t, slow, fast)
+				})
+			}
+		}
+	}
+}
