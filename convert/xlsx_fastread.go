@@ -8,11 +8,13 @@ import (
 	"html"
 	"io"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/templates"
 )
 
@@ -613,4 +615,24 @@ func (w *FastWorkbook) CustomVersion() string { return w.fb.version }
 // Evaluator returns an evaluator of the workbook.
 func (w *FastWorkbook) Evaluator(mode FormulaMode) *Evaluator {
 	return newEvaluator(mergedSource{w}, mode)
+}
+
+// ReadFast is ReadBytes for a workbook already read directly (OpenFast),
+// so that a caller reading and inspecting the package parses it once. ok
+// is false when the workbook is not one the direct reading reads (not
+// xxgk's canonical workbook): ReadBytes then reads its bytes.
+func ReadFast(name string, w *FastWorkbook, opt Options) (r *report.Report, ok bool, err error) {
+	if !w.fb.hasSheet(templates.SheetInfo) || fastVersion(w.fb) != templates.TemplateVersion {
+		return nil, false, nil
+	}
+	max := opt.MaxSize
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	if int64(len(w.data)) > max {
+		return nil, false, nil // ReadBytes says what is wrong
+	}
+	r, err = readCanonical(filepath.Base(name), w.fb, opt)
+	r, err = finishRead(name, w.data, r, err)
+	return r, true, err
 }
