@@ -266,23 +266,89 @@ func readSheetMeta(b []byte) (*sheetMeta, bool) {
 	// Row start tags: hidden rows (by their r, or their position when r
 	// is absent) and row styles.
 	n := 0
-	for _, tag := range rowTag.FindAll(b, -1) {
+	for _, tag := range rowTags(b) {
 		n++
-		if mm := rowNum.FindSubmatch(tag); mm != nil {
-			if v, err := strconv.Atoi(string(mm[1])); err == nil {
-				n = v
+		if v := attrBytes(tag, "r"); len(v) > 0 && bytes.Trim(v, "0123456789") == nil {
+			if r, err := strconv.Atoi(string(v)); err == nil {
+				n = r
 			}
 		}
-		if rowHidden.Match(tag) {
+		if h := string(attrBytes(tag, "hidden")); h == "1" || h == "true" {
 			m.hidden = append(m.hidden, n)
 		}
-		if v := attr(tag[bytes.IndexByte(tag, ' ')+1:], "s"); v != "" && bytes.IndexByte(tag, ' ') >= 0 {
-			if st, err := strconv.Atoi(v); err == nil {
+		if v := attrBytes(tag, "s"); v != nil {
+			if st, err := strconv.Atoi(string(v)); err == nil {
 				m.rowStyle[n] = st
 			}
 		}
 	}
 	return m, true
+}
+
+// rowTags returns the attribute text of every <row …> start tag (with or
+// without a namespace prefix) of worksheet XML: the matches of
+// `<(?:[A-Za-z0-9_]+:)?row[\s/>][^>]*>` without the regexp machine.
+func rowTags(b []byte) [][]byte {
+	var out [][]byte
+	for off := 0; ; {
+		i := bytes.Index(b[off:], []byte("row"))
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + 3
+		if off >= len(b) || !(isSpace(b[off]) || b[off] == '/' || b[off] == '>') || i == 0 {
+			continue
+		}
+		switch j := i - 1; {
+		case b[j] == '<':
+		case b[j] == ':':
+			k := j - 1
+			for k >= 0 && isNameChar(b[k]) {
+				k--
+			}
+			if k < 0 || k == j-1 || b[k] != '<' {
+				continue
+			}
+		default:
+			continue
+		}
+		e := bytes.IndexByte(b[off:], '>')
+		if e < 0 {
+			return out
+		}
+		out = append(out, b[off:off+e])
+		off += e + 1
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func isNameChar(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// attrBytes finds name="value" after white space in a tag's attribute
+// text (nil when absent): the double-quoted form the row scan has always
+// read.
+func attrBytes(a []byte, name string) []byte {
+	for off := 0; ; {
+		i := bytes.Index(a[off:], []byte(name))
+		if i < 0 {
+			return nil
+		}
+		i += off
+		off = i + 1
+		end := i + len(name)
+		if i == 0 || !isSpace(a[i-1]) || end+1 >= len(a) || a[end] != '=' || a[end+1] != '"' {
+			continue
+		}
+		rest := a[end+2:]
+		if k := bytes.IndexByte(rest, '"'); k >= 0 {
+			return rest[:k]
+		}
+		return nil
+	}
 }
 
 // attr finds an attribute's value in a tag's attribute text.
