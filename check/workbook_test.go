@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -527,5 +528,76 @@ func TestFastSourceAgreesWithExcelize(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestFastSourceAgreesOnOtherTools: workbooks tampered with and saved by
+// openpyxl, and then resaved by LibreOffice, give the same findings through
+// the direct reading as through excelize (or the direct reading refuses
+// them and excelize reads them).
+func TestFastSourceAgreesOnOtherTools(t *testing.T) {
+	const py = "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no python3")
+	}
+	r := balanced("2021")
+	b := templates.Layout("2021", nil)
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	t3 := b.Cell("t3.granted.natural")
+	total := b.Cell("t3.granted.total")
+	script := `import sys, openpyxl
+from openpyxl.comments import Comment
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[3]]
+ws.row_dimensions[int(sys.argv[4])].hidden = True
+ws.column_dimensions["D"].hidden = True
+ws[sys.argv[5]].number_format = ";;;"
+ws[sys.argv[6]] = 12345
+ws[sys.argv[6]].comment = Comment("published_total", "x")
+wb[sys.argv[7]].sheet_state = "hidden"
+wb.save(sys.argv[2])
+`
+	out, err := exec.Command(py, "-c", script, in, saved, t3.Sheet, strconv.Itoa(t3.Row+2), t3.Ref, total.Ref, templates.SheetText).CombinedOutput()
+	if err != nil {
+		t.Skipf("openpyxl unavailable: %s", out)
+	}
+	files := []string{saved}
+	if _, err := exec.LookPath("soffice"); err == nil && !testing.Short() {
+		lo := filepath.Join(dir, "lo")
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", "xlsx", "--outdir", lo, saved)
+		if out, err := cmd.CombinedOutput(); err == nil {
+			files = append(files, filepath.Join(lo, "saved.xlsx"))
+		} else {
+			t.Logf("soffice: %v %s", err, out)
+		}
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		rr, err := convert.ReadBytes("t.xlsx", ".xlsx", data, convert.Options{})
+		require.NoError(t, err)
+		slow := workbookExcelize(data, "t.xlsx", rr)
+		// The number format hides the cell; the comment names the
+		// constant total a published one.
+		assert.Contains(t, brief(slow), "wb.hidden@t.xlsx:"+t3.Sheet+"!"+t3.Ref+"["+t3.ID+"]", p)
+		assert.NotContains(t, brief(slow), "wb.formula_replaced@t.xlsx:"+total.Sheet+"!"+total.Ref+"["+total.ID+"]", p)
+		fw, err := convert.OpenFast(data)
+		if err != nil {
+			t.Logf("%s: the direct reader refuses it (%v): excelize reads it", p, err)
+			continue
+		}
+		src, ok := newFastSource(fw)
+		if !ok {
+			t.Logf("%s: the direct reading of its parts is refused: excelize reads it", p)
+			continue
+		}
+		fast := (&wbCheck{src: src, name: "t.xlsx", r: rr, grids: map[string][][]string{}}).run()
+		assert.Equal(t, brief(slow), brief(fast), p)
+		assert.Equal(t, slow, fast, p)
 	}
 }
