@@ -229,6 +229,10 @@ var (
 // start tags.
 func readSheetMeta(b []byte) (*sheetMeta, bool) {
 	m := &sheetMeta{rowStyle: map[int]int{}}
+	if bytes.Contains(b, []byte(":sheetData")) || bytes.Contains(b, []byte(":dimension")) || bytes.Contains(b, []byte(":col ")) {
+		// Prefixed SpreadsheetML elements: excelize reads those.
+		return nil, false
+	}
 	head := b
 	if i := bytes.Index(b, tagSheetData); i >= 0 {
 		head = b[:i]
@@ -287,7 +291,7 @@ func readSheetMeta(b []byte) (*sheetMeta, bool) {
 
 // rowTags returns the attribute text of every <row …> start tag (with or
 // without a namespace prefix) of worksheet XML: the matches of
-// `<(?:[A-Za-z0-9_]+:)?row[\s/>][^>]*>` without the regexp machine.
+// rowTag without the regexp machine.
 func rowTags(b []byte) [][]byte {
 	var out [][]byte
 	for off := 0; ; {

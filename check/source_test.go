@@ -58,4 +58,26 @@ func TestReadSheetMeta(t *testing.T) {
 	assert.Equal(t, []int{6, 7}, m.hidden)
 	_, ok = readSheetMeta([]byte(`<cols><col min="x" max="2"/></cols><sheetData/>`))
 	assert.False(t, ok)
+	_, ok = readSheetMeta([]byte(`<x:worksheet><x:sheetData><x:row r="1" hidden="1"/></x:sheetData></x:worksheet>`))
+	assert.False(t, ok, "prefixed elements are excelize's to read")
+}
+
+// FuzzRowTags: the byte scan of row start tags finds what the regular
+// expressions find, on any input.
+func FuzzRowTags(f *testing.F) {
+	f.Add(`<sheetData><row r="1" spans="1:3"><c r="A1"><v>1</v></c></row><row r="3" hidden="1"/></sheetData>`)
+	f.Add(`<x:row r="2" hidden="true"><x:c/></x:row><rowBreaks/>`)
+	f.Fuzz(func(t *testing.T, x string) {
+		want := rowTag.FindAllString(x, -1)
+		got := rowTags([]byte(x))
+		if len(want) != len(got) {
+			t.Fatalf("%d tags, regexp %d", len(got), len(want))
+		}
+		for i, tag := range want {
+			hidden := string(attrBytes(got[i], "hidden"))
+			if rowHidden.MatchString(tag) != (hidden == "1" || hidden == "true") {
+				t.Fatalf("hidden of %q differs", tag)
+			}
+		}
+	})
 }
