@@ -61,7 +61,7 @@ func File(path string, opt Options) *Task {
 	var r *report.Report
 	ok := false
 	if convert.Ext(path) == ".xlsx" {
-		if fw, err = convert.OpenFast(data); err == nil {
+		if fw, err = convert.OpenFast(data, opt.Convert); err == nil {
 			r, ok, err = convert.ReadFast(filepath.Base(path), fw, opt.Convert)
 		} else {
 			fw, err = nil, nil

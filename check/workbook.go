@@ -28,7 +28,7 @@ import (
 // The package is read once, directly (xxgk's own workbooks); excelize reads
 // what the direct reading does not handle exactly.
 func Workbook(data []byte, name string, r *report.Report) []Finding {
-	if fw, err := convert.OpenFast(data); err == nil {
+	if fw, err := convert.OpenFast(data, convert.Options{}); err == nil {
 		return WorkbookFast(fw, name, r)
 	}
 	return workbookExcelize(data, name, r)

@@ -518,7 +518,7 @@ func TestFastSourceAgreesWithExcelize(t *testing.T) {
 						tp.apply(t, f, templates.Layout(v.format, v.layout), r)
 					}
 					data := bytesOf(t, f)
-					fw, err := convert.OpenFast(data)
+					fw, err := convert.OpenFast(data, convert.Options{})
 					require.NoError(t, err, "the direct reader reads excelize's output")
 					src, ok := newFastSource(fw)
 					require.True(t, ok)
@@ -586,7 +586,7 @@ wb.save(sys.argv[2])
 		// constant total a published one.
 		assert.Contains(t, brief(slow), "wb.hidden@t.xlsx:"+t3.Sheet+"!"+t3.Ref+"["+t3.ID+"]", p)
 		assert.NotContains(t, brief(slow), "wb.formula_replaced@t.xlsx:"+total.Sheet+"!"+total.Ref+"["+total.ID+"]", p)
-		fw, err := convert.OpenFast(data)
+		fw, err := convert.OpenFast(data, convert.Options{})
 		if err != nil {
 			t.Logf("%s: the direct reader refuses it (%v): excelize reads it", p, err)
 			continue
@@ -600,4 +600,20 @@ wb.save(sys.argv[2])
 		assert.Equal(t, brief(slow), brief(fast), p)
 		assert.Equal(t, slow, fast, p)
 	}
+}
+
+// TestFileKeepsUnzipLimits: the single direct read of a workbook keeps the
+// --max-size cap on what it unzips to.
+func TestFileKeepsUnzipLimits(t *testing.T) {
+	data, err := convert.Render(balanced("2021"), ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "small.xlsx")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	capped := int64(len(data)) + 1 // the file fits; what it unzips to does not
+	task := File(path, Options{Convert: convert.Options{MaxSize: capped}})
+	require.Error(t, task.Err)
+	assert.ErrorIs(t, task.Err, convert.ErrTooLarge)
+	task = File(path, Options{})
+	require.NoError(t, task.Err)
+	assert.True(t, task.Valid)
 }

@@ -102,7 +102,17 @@ const (
 	fastPartLimit  = 64 << 20
 )
 
-func readFast(data []byte) (*fastBook, error) {
+func readFast(data []byte) (*fastBook, error) { return readFastMax(data, 0) }
+
+// readFastMax is readFast refusing, besides, whatever CheckWorkbookLimits
+// would refuse under the input cap max (0: DefaultMaxSize), so that the
+// excelize path says what is wrong: a package unzipping past the cap, a
+// large part, a sheet of more than WorkbookMaxRows rows, more than
+// WorkbookMaxCells cells.
+func readFastMax(data []byte, max int64) (*fastBook, error) {
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, errFastRead
@@ -115,9 +125,25 @@ func readFast(data []byte) (*fastBook, error) {
 		if f.UncompressedSize64 > fastPartLimit {
 			return nil, errFastRead
 		}
+		if f.UncompressedSize64 > workbookMaxPart && int64(f.UncompressedSize64) > max/2 {
+			return nil, errFastRead
+		}
 	}
-	if total > fastTotalLimit {
+	if total > fastTotalLimit || total > uint64(max) {
 		return nil, errFastRead
+	}
+	// Counting rows and cells costs a scan; a sheet too short to hold
+	// WorkbookMaxRows row tags ("<row>", 5 bytes), or sheets together too
+	// short for WorkbookMaxCells cell tags ("<c/>", 4 bytes), need none.
+	sheetBytes, cellCount := 0, 0
+	tooBig := func(b []byte) bool {
+		sheetBytes += len(b)
+		if len(b) < 5*WorkbookMaxRows && sheetBytes < 4*WorkbookMaxCells {
+			return false
+		}
+		_, n, err := countRowsCells(bytes.NewReader(b))
+		cellCount += n
+		return err != nil || cellCount > WorkbookMaxCells
 	}
 	read := func(name string) ([]byte, error) {
 		f := files[name]
@@ -217,6 +243,9 @@ func readFast(data []byte) (*fastBook, error) {
 		b, err := read(target[id])
 		if err != nil {
 			return nil, err
+		}
+		if tooBig(b) {
+			return nil, errFastRead
 		}
 		cells, order, err := sheetCells(b, shared)
 		if err != nil {
@@ -508,9 +537,9 @@ type FastWorkbook struct {
 }
 
 // OpenFast reads a workbook's parts directly, within the unzip limits of
-// the direct reader.
-func OpenFast(data []byte) (*FastWorkbook, error) {
-	fb, err := readFast(data)
+// the direct reader and those of CheckWorkbookLimits under opt.MaxSize.
+func OpenFast(data []byte, opt Options) (*FastWorkbook, error) {
+	fb, err := readFastMax(data, opt.MaxSize)
 	if err != nil {
 		return nil, err
 	}
