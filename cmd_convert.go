@@ -95,7 +95,13 @@ func runConvert(e *env, o any, args []string) int {
 			return exitBad
 		}
 		var data []byte
-		data, err = io.ReadAll(e.stdin)
+		// One byte over the cap is enough for ReadBytes to refuse it: an
+		// endless stream is never read into memory.
+		max := opt.MaxSize
+		if max <= 0 {
+			max = convert.DefaultMaxSize
+		}
+		data, err = io.ReadAll(io.LimitReader(e.stdin, max+1))
 		if err == nil {
 			r, err = convert.ReadBytes("stdin", dotExt(opts.from), data, opt)
 		}

@@ -59,6 +59,9 @@ type childResult struct {
 	wall           time.Duration
 }
 
+// childCPU sums the CPU time of every child run (CI budget).
+var childCPU time.Duration
+
 // runChild runs the CLI in a child process and measures it.
 func runChild(t *testing.T, dir string, args ...string) childResult {
 	t.Helper()
@@ -77,6 +80,7 @@ func runChild(t *testing.T, dir string, args ...string) childResult {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		res.rss = ru.Maxrss * 1024 // kilobytes on Linux
+		childCPU += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return res
 }
@@ -269,6 +273,46 @@ func docxWithEntity(t *testing.T, path string) {
 	zipWith(t, f, names, content)
 }
 
+// repeatLines writes head, n times line, and tail, buffered.
+func repeatLines(head, line, tail string, n int) func(t *testing.T, path string) {
+	return func(t *testing.T, path string) {
+		f, err := os.Create(path)
+		require.NoError(t, err)
+		defer f.Close()
+		w := bufio.NewWriterSize(f, 1<<20)
+		w.WriteString(head)
+		for i := 0; i < n; i++ {
+			w.WriteString(line)
+		}
+		w.WriteString(tail)
+		require.NoError(t, w.Flush())
+	}
+}
+
+// manyParagraphs writes a docx whose body starts with 150,000 paragraphs of
+// varied text (so that it compresses like prose) before the report.
+func manyParagraphs(t *testing.T, path string) {
+	names, content := unzipAll(t, rendered(t, ".docx"))
+	doc := string(content["word/document.xml"])
+	i := strings.Index(doc, "<w:body>") + len("<w:body>")
+	var b strings.Builder
+	b.WriteString(doc[:i])
+	rng := rand.New(rand.NewSource(1))
+	for p := 0; p < 150000; p++ {
+		b.WriteString("<w:p><w:r><w:t>")
+		for k := 0; k < 12; k++ {
+			b.WriteRune(rune(0x4e00 + rng.Intn(3000)))
+		}
+		b.WriteString("</w:t></w:r></w:p>")
+	}
+	b.WriteString(doc[i:])
+	content["word/document.xml"] = []byte(b.String())
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	defer f.Close()
+	zipWith(t, f, names, content)
+}
+
 type hostileCase struct {
 	name string
 	file string // base name of the input
@@ -331,11 +375,18 @@ func hostileCases() []hostileCase {
 		hostileCase{name: "10 MB line", file: "line.txt", gen: writeText(func(t *testing.T) string {
 			return sampleText(t) + "\n" + strings.Repeat("一、本年新收政府信息公开申请数量 | 1 |", 10<<20/56) + "\n"
 		}), where: `line`},
+		hostileCase{name: "7 million lines", file: "lines.txt", gen: repeatLines("", "1 | 2 |\n", "", 7000000), where: `line 20001`},
+		hostileCase{name: "5 million markdown rows", file: "rows.md", gen: repeatLines("| a | b |\n|---|---|\n", "| 1 | 2 |\n", "", 5000000), where: `line 20001`},
+		hostileCase{name: "1.5 million html rows", file: "rows.html", gen: repeatLines("<table>", "<tr><td>1</td><td>2</td></tr>", "</table>", 1500000), where: `tags`},
+		hostileCase{name: "150000 docx paragraphs", file: "paras.docx", gen: manyParagraphs, where: `document\.xml`},
 		hostileCase{name: "10 MB line of text", file: "prose.txt", gen: writeText(func(t *testing.T) string {
 			return strings.Repeat("政府信息公开", 10<<20/18)
 		})},
 		hostileCase{name: "deep html", file: "deep.html", gen: writeText(func(t *testing.T) string {
 			return strings.Repeat("<div>", 100000) + "一、总体情况" + strings.Repeat("</div>", 100000)
+		}), where: `tags`},
+		hostileCase{name: "deep html under the tag cap", file: "deep2.html", gen: writeText(func(t *testing.T) string {
+			return strings.Repeat("<div>", 25000) + "一、总体情况" + strings.Repeat("</div>", 25000)
 		}), where: `512`},
 		hostileCase{name: "invalid utf-8", file: "invalid.txt", gen: func(t *testing.T, path string) {
 			s := sampleText(t)
@@ -447,6 +498,20 @@ func TestHostileInputs(t *testing.T) {
 				assert.NoFileExists(t, out)
 				t.Logf("%s → %s: %s (%d MB, %v)", c.file, outExt, strings.TrimSpace(res.stderr), res.rss>>20, res.wall.Round(time.Millisecond))
 			}
+			if !c.readable {
+				// check refuses the same input the same way.
+				res := runChild(t, dir, append([]string{"check", c.file}, c.args...)...)
+				assert.Equal(t, exitBad, res.code, "check: %s %s", res.stdout, res.stderr)
+				assert.Contains(t, res.stdout+res.stderr, c.file)
+				assert.LessOrEqual(t, res.rss, int64(hostileMaxRSS), "check: peak RSS %d MB", res.rss>>20)
+				assert.LessOrEqual(t, res.wall, hostileMaxTime, "check")
+				if res.rss > worstRSS {
+					worstRSS, worstRSSCase = res.rss, c.name+" (check)"
+				}
+				if res.wall > worstWall {
+					worstWall, worstWallCase = res.wall, c.name+" (check)"
+				}
+			}
 			if c.readable {
 				res := runChild(t, dir, "check", c.file)
 				assert.Contains(t, []int{exitOK, exitFindings}, res.code, "check: %s %s", res.stdout, res.stderr)
@@ -462,7 +527,8 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("worst peak RSS: %d MB (%s); worst time: %v (%s)", worstRSS>>20, worstRSSCase, worstWall.Round(time.Millisecond), worstWallCase)
+	t.Logf("worst peak RSS: %d MB (%s); worst time: %v (%s); CPU of all runs: %v",
+		worstRSS>>20, worstRSSCase, worstWall.Round(time.Millisecond), worstWallCase, childCPU.Round(time.Millisecond))
 }
 
 func fileSum(t *testing.T, path string) [32]byte {
@@ -475,4 +541,33 @@ func fileSum(t *testing.T, path string) [32]byte {
 	var s [32]byte
 	copy(s[:], h.Sum(nil))
 	return s
+}
+
+// Standard input is capped like a file: an endless stream is refused after
+// --max-size bytes, not read into memory.
+func TestHostileStdin(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	cmd := exec.Command(os.Args[0], "convert", "-", "out.json", "--from", "txt", "--max-size", "1000000")
+	dir := t.TempDir()
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "XXGK_CLI_CHILD=1")
+	zero, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip("no /dev/zero")
+	}
+	defer zero.Close()
+	cmd.Stdin = zero
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err = cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	require.True(t, ok, "%v", err)
+	assert.Equal(t, exitBad, ee.ExitCode())
+	assert.Contains(t, stderr.String(), "stdin")
+	assert.Contains(t, stderr.String(), "（too_large）")
+	assert.Less(t, time.Since(start), hostileMaxTime)
+	assert.NoFileExists(t, filepath.Join(dir, "out.json"))
 }

@@ -190,6 +190,8 @@ func describe(err error) string {
 		}
 	case errors.Is(err, convert.ErrLineTooLong):
 		code, msg = "line_too_long", fmt.Sprintf("行过长（超过 %d KB），不是报告文本：%s", convert.MaxLineBytes>>10, innermost(err))
+	case errors.Is(err, convert.ErrTooManyLines):
+		code, msg = "too_many_lines", "行、段落或元素过多，不像一份报告："+innermost(err)
 	case errors.Is(err, convert.ErrNotText):
 		code, msg = "not_text", "无法解码为文本（UTF-8、UTF-16 或 GB18030）"
 		if pos != "" {

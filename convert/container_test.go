@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/report"
 )
 
 // emptyPDF is a valid one-page PDF without any text: what a scan looks like
@@ -135,28 +137,10 @@ func pipeToHTML(text string) string {
 // LibreOffice (tables as tables, labels wrapping in their cells) and reads
 // the PDF back: every cell must equal the one read from the text.
 func TestReadPDFFromWordProcessor(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs LibreOffice")
-	}
-	needHelper(t, "pdftotext")
-	needHelper(t, "soffice")
 	for _, s := range []string{"sample-2019", "sample-2021"} {
 		t.Run(s, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
-			if err != nil {
-				t.Skip("sample missing: ", err)
-			}
-			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
-			require.NoError(t, err)
-			dir := t.TempDir()
-			in := filepath.Join(dir, "r.html")
-			require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
-			cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-				"--convert-to", "pdf:writer_pdf_Export", "--outdir", dir, in)
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, string(out))
-			pdf, err := os.ReadFile(filepath.Join(dir, "r.pdf"))
-			require.NoError(t, err)
+			pdf := officeOut(t, "wp-"+s+".pdf")
+			want := readSampleReport(t, s)
 			got, err := ReadBytes(s+".pdf", ".pdf", pdf, Options{})
 			require.NoError(t, err)
 			assert.Equal(t, want.Format, got.Format)
@@ -166,94 +150,44 @@ func TestReadPDFFromWordProcessor(t *testing.T) {
 	}
 }
 
-// soffice converts a file in dir to the given filter; returns the output.
-func soffice(t *testing.T, dir, in, to, ext string) []byte {
+func readSampleReport(t *testing.T, s string) *report.Report {
 	t.Helper()
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-		"--convert-to", to, "--outdir", dir, in)
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(out))
-	b, err := os.ReadFile(strings.TrimSuffix(in, filepath.Ext(in)) + ext)
-	require.NoError(t, err, string(out))
-	return b
+	src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
+	require.NoError(t, err)
+	r, err := ReadBytes(s+".txt", ".txt", src, Options{})
+	require.NoError(t, err)
+	return r
 }
 
 // TestReadLegacyOffice reads a report saved as .doc (Word 97) and as .xls
 // (Excel 97) through soffice: the same cells as the text it came from.
 func TestReadLegacyOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs LibreOffice")
+	cases := []struct{ name, ext string }{
+		{"legacy-sample-2021.doc", ".doc"},
+		{"own-sample-2021.xls", ".xls"},
 	}
-	needHelper(t, "soffice")
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
-	if err != nil {
-		t.Skip("sample missing: ", err)
+	for _, tc := range cases {
+		t.Run(tc.ext, func(t *testing.T) {
+			b := officeOut(t, tc.name)
+			want := readSampleReport(t, "sample-2021")
+			got, err := ReadBytes(tc.name, tc.ext, b, Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Cells, got.Cells)
+			assert.Equal(t, want.Missing, got.Missing)
+		})
 	}
-	want, err := ReadBytes("sample-2021.txt", ".txt", src, Options{})
-	require.NoError(t, err)
-	dir := t.TempDir()
-	t.Run(".doc", func(t *testing.T) {
-		in := filepath.Join(dir, "r.html")
-		require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(string(src))), 0o644))
-		doc := soffice(t, dir, in, "doc:MS Word 97", ".doc")
-		got, err := ReadBytes("r.doc", ".doc", doc, Options{})
-		require.NoError(t, err)
-		assert.Equal(t, want.Cells, got.Cells)
-		assert.Equal(t, want.Missing, got.Missing)
-	})
-	t.Run(".xls", func(t *testing.T) {
-		in := filepath.Join(dir, "w.xlsx")
-		require.NoError(t, WriteFile(in, want, Options{}))
-		xls := soffice(t, dir, in, "xls", ".xls")
-		got, err := ReadBytes("w.xls", ".xls", xls, Options{})
-		require.NoError(t, err)
-		assert.Equal(t, want.Cells, got.Cells)
-		assert.Equal(t, want.Missing, got.Missing)
-	})
 }
 
 // TestReadPDFBlanks prints a report with blank cells to PDF through
 // LibreOffice: a blank prints nothing in the PDF's text, so every other
 // value must be right or missing with a note, and no blank may be read.
 func TestReadPDFBlanks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs LibreOffice")
-	}
-	needHelper(t, "pdftotext")
-	needHelper(t, "soffice")
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"))
-	if err != nil {
-		t.Skip("sample missing: ", err)
-	}
-	blanked := map[string]bool{}
-	var out []string
-	for _, ln := range strings.Split(string(src), "\n") {
-		switch {
-		case strings.HasPrefix(ln, "规章 |"):
-			ln, blanked["t2.rules.repealed"] = "规章 | 0 |  | 3 |", true
-		case strings.HasPrefix(ln, "3.其他 |"):
-			ln = "3.其他 | 0 |  | 0 | 0 | 0 |  | 0 | |"
-			blanked["t3.other.other.commercial"], blanked["t3.other.other.other_org"] = true, true
-		case strings.Contains(ln, "（一）予以公开 |"):
-			cells, _ := pipeCells(ln)
-			for i, c := range cells {
-				if c == "3" && i > 2 {
-					cells[i] = ""
-					blanked["t3.granted.commercial"] = true
-					break
-				}
-			}
-			ln = strings.Join(cells, " | ") + " |"
-		}
-		out = append(out, ln)
-	}
-	require.NotEmpty(t, blanked)
-	want, err := ReadBytes("b.txt", ".txt", []byte(strings.Join(out, "\n")), Options{})
+	pdf := officeOut(t, "blank.pdf")
+	text, blanked, err := blankedSample()
 	require.NoError(t, err)
-	dir := t.TempDir()
-	in := filepath.Join(dir, "b.html")
-	require.NoError(t, os.WriteFile(in, []byte(pipeToHTML(strings.Join(out, "\n"))), 0o644))
-	pdf := soffice(t, dir, in, "pdf:writer_pdf_Export", ".pdf")
+	require.Len(t, blanked, 4)
+	want, err := ReadBytes("b.txt", ".txt", []byte(text), Options{})
+	require.NoError(t, err)
 	got, err := ReadBytes("b.pdf", ".pdf", pdf, Options{})
 	require.NoError(t, err)
 	noted := map[string]bool{}
@@ -279,41 +213,23 @@ func TestReadPDFBlanks(t *testing.T) {
 
 // TestReadPDFOfficialTables prints the official tables of both formats
 // (../shared/spec, every merged cell as the formats draw them) to PDF and
-// reads them back: the same cells as reading the HTML.
+// reads them back: the same cells as reading the HTML. The same PDF through
+// pdftotext -raw reads the same; plain pdftotext (column blocks, labels far
+// from their numbers) may lose cells but must not misread one.
 func TestReadPDFOfficialTables(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs LibreOffice")
-	}
-	needHelper(t, "pdftotext")
-	needHelper(t, "soffice")
 	for _, f := range []string{"2019", "2021"} {
 		t.Run(f, func(t *testing.T) {
-			src := filepath.Join("..", "..", "shared", "spec", "official-tables-"+f+".html")
-			b, err := os.ReadFile(src)
-			if err != nil {
-				t.Skip("spec not available: ", err)
-			}
+			pdf := officeOut(t, "official-"+f+".pdf")
+			b, err := os.ReadFile(filepath.Join("..", "..", "shared", "spec", "official-tables-"+f+".html"))
+			require.NoError(t, err)
 			want, err := ReadBytes("o.html", ".html", b, Options{})
 			require.NoError(t, err)
-			dir := t.TempDir()
-			in := filepath.Join(dir, "o.html")
-			require.NoError(t, os.WriteFile(in, b, 0o644))
-			pdf := soffice(t, dir, in, "pdf:writer_pdf_Export", ".pdf")
 			got, err := ReadBytes("o.pdf", ".pdf", pdf, Options{})
 			require.NoError(t, err)
 			assert.Equal(t, want.Format, got.Format)
 			assert.Equal(t, want.Cells, got.Cells)
-			// The same PDF through pdftotext -raw reads the same; plain
-			// pdftotext (column blocks, labels far from their numbers) may
-			// lose cells but must not misread one.
-			pdfPath := filepath.Join(dir, "o.pdf")
 			for _, mode := range []string{"-raw", "plain"} {
-				args := []string{"-enc", "UTF-8", pdfPath, "-"}
-				if mode == "-raw" {
-					args = append([]string{"-raw"}, args...)
-				}
-				txt, err := exec.Command("pdftotext", args...).Output()
-				require.NoError(t, err)
+				txt := pdftotextMode(t, pdf, mode)
 				r, err := ReadBytes("o.txt", ".txt", txt, Options{})
 				require.NoError(t, err, mode)
 				if mode == "-raw" {
@@ -330,36 +246,33 @@ func TestReadPDFOfficialTables(t *testing.T) {
 	}
 }
 
+// pdftotextMode runs pdftotext on PDF bytes: "-raw", or "plain" (no flag).
+func pdftotextMode(t *testing.T, pdf []byte, mode string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.pdf")
+	require.NoError(t, os.WriteFile(p, pdf, 0o644))
+	args := []string{"-enc", "UTF-8", p, "-"}
+	if mode == "-raw" {
+		args = append([]string{"-raw"}, args...)
+	}
+	out, err := exec.Command("pdftotext", args...).Output()
+	require.NoError(t, err)
+	return out
+}
+
 // TestReadPDFFromDocx prints xxgk's own .docx of the samples to PDF with
 // LibreOffice and reads the PDF (pdftotext -layout) and its -raw text: the
 // cells of the text they came from.
 func TestReadPDFFromDocx(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs LibreOffice")
-	}
-	needHelper(t, "pdftotext")
-	needHelper(t, "soffice")
-	if _, ok := writers[".docx"]; !ok {
-		t.Skip("no .docx writer in this build")
-	}
 	for _, s := range []string{"sample-2019", "sample-2021"} {
 		t.Run(s, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
-			if err != nil {
-				t.Skip("sample missing: ", err)
-			}
-			want, err := ReadBytes(s+".txt", ".txt", src, Options{})
-			require.NoError(t, err)
-			dir := t.TempDir()
-			in := filepath.Join(dir, "r.docx")
-			require.NoError(t, WriteFile(in, want, Options{}))
-			pdf := soffice(t, dir, in, "pdf", ".pdf")
+			pdf := officeOut(t, "own-"+s+".pdf")
+			want := readSampleReport(t, s)
 			got, err := ReadBytes("r.pdf", ".pdf", pdf, Options{})
 			require.NoError(t, err)
 			assert.Equal(t, want.Cells, got.Cells, "-layout")
-			raw, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", filepath.Join(dir, "r.pdf"), "-").Output()
-			require.NoError(t, err)
-			got, err = ReadBytes("r.txt", ".txt", raw, Options{})
+			got, err = ReadBytes("r.txt", ".txt", pdftotextMode(t, pdf, "-raw"), Options{})
 			require.NoError(t, err)
 			assert.Equal(t, want.Cells, got.Cells, "-raw")
 		})

@@ -324,6 +324,14 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 		}
 		run = nil
 	}
+	// In 表三 a digit before "." or "、" and a Han character is an item's
+	// ordinal, never part of a value.
+	ordinals := false
+	for _, l := range labels {
+		if l.kind == lkGroup {
+			ordinals = true
+		}
+	}
 	i := from
 	for i < to {
 		r := ft.raw[i]
@@ -343,6 +351,20 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 			}
 		}
 		if matched {
+			continue
+		}
+		if ordinals && ft.fold[i] >= '1' && ft.fold[i] <= '9' && i+2 < to &&
+			(ft.fold[i+1] == '.' || ft.raw[i+1] == '、') && unicode.Is(unicode.Han, ft.raw[i+2]) {
+			// The ordinal of an item label the schema does not know
+			// ("5.要求…的信息"): it ends the run before it, and the label
+			// runs to its digits.
+			endRun()
+			j := i + 2
+			for j < to && !(ft.fold[j] >= '0' && ft.fold[j] <= '9') {
+				j++
+			}
+			toks = append(toks, gluedTok{label: strings.TrimSpace(string(ft.raw[i:j])), kind: lkRow, start: i})
+			i = j
 			continue
 		}
 		switch {
@@ -571,6 +593,7 @@ func parseGlued(name string, lines []string) (*Document, error) {
 			}
 		default:
 			var header []Cell
+			prevT3 := "" // the first cell id of the last 表三 row read
 			flushHeader := func() {
 				if len(header) > 0 {
 					grid = append(grid, gridRow{cells: header})
@@ -613,6 +636,14 @@ func parseGlued(name string, lines []string) (*Document, error) {
 				}
 				sr := &splitRow{Label: strings.TrimSpace(t.label), Printed: strings.Join(printed, " "), Pos: pos(t.start), Groups: groups, Col: ft.col(t.start)}
 				sr.IDs, sr.Kinds = rowCells(f, table, t.label)
+				if sr.IDs == nil && table == "t3" {
+					// A label the schema does not know, numbered like the
+					// row that follows the last one read: that row.
+					sr.IDs, sr.Kinds = nextT3Row(f, prevT3, t.label)
+				}
+				if sr.IDs != nil && table == "t3" {
+					prevT3 = sr.IDs[0]
+				}
 				if sr.IDs == nil {
 					// Unknown to this format: keep the run as one cell.
 					grid = append(grid, gridRow{cells: []Cell{lbl(t), {Text: strings.Join(groups, " "), Pos: sr.Pos, RowSpan: 1, ColSpan: 1}}})
@@ -780,4 +811,34 @@ func t2NarrativeFigures(f *schema.Format, text string) map[string]narrativeFigur
 		}
 	}
 	return out
+}
+
+var reItemOrdinal = regexp.MustCompile(`^([0-9])[.、．]`)
+
+// nextT3Row returns the cells of the 表三 data row that follows the row of
+// cell prev in the format, when the printed label carries that row's item
+// ordinal ("5." after 4.保护第三方合法权益 is 5.属于三类内部事务信息).
+func nextT3Row(f *schema.Format, prev, label string) ([]string, []schema.Kind) {
+	m := reItemOrdinal.FindStringSubmatch(strings.TrimSpace(label))
+	if m == nil || prev == "" {
+		return nil, nil
+	}
+	rows := f.T3DataRows(nil)
+	for i, r := range rows {
+		if "t3."+r.ID+".natural" != prev || i+1 >= len(rows) {
+			continue
+		}
+		next := rows[i+1]
+		if !strings.HasPrefix(schema.Normalize(next.Label), m[1]+".") {
+			return nil, nil
+		}
+		var ids []string
+		var kinds []schema.Kind
+		for _, c := range f.T3Cols {
+			ids = append(ids, "t3."+next.ID+"."+c.ID)
+			kinds = append(kinds, c.Kind)
+		}
+		return ids, kinds
+	}
+	return nil, nil
 }

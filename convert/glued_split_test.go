@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -241,6 +242,7 @@ func TestGluedTokenize(t *testing.T) {
 		{"（七）总计20 0 00 0 121四、结转下年度继续办理 0 0 00 00 0 ", []string{"L:（七）总计", "R:20 0 00 0 121", "L:四、结转下年度继续办理", "R:0 0 00 00 0"}},
 		{"政府集中采购39573802895.90元三、", []string{"L:政府集中采购", "R:39573802895.90元"}},
 		{"4.无正当理由大量反复 申请0000000", []string{"L:4.无正当理由大量反复 申请", "R:0000000"}},
+		{"4.保护第三方合法权益10000015.属于三类内部的事务信息0000000", []string{"L:4.保护第三方合法权益", "R:1000001", "L:5.属于三类内部的事务信息", "R:0000000"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.text, func(t *testing.T) {
@@ -333,4 +335,27 @@ func TestSplitRunBounded(t *testing.T) {
 	assert.Empty(t, cands)
 	_ = capped
 	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+// TestGluedUnknownLabel: an item label the schema does not know ends the
+// run before it at its ordinal, and takes the row its ordinal and place
+// name.
+func TestGluedUnknownLabel(t *testing.T) {
+	s := newSynth(5, schema.F2021)
+	for i, r := range s.t3 {
+		if r.ids != nil && strings.HasPrefix(r.ids[0], "t3.denied.internal_affairs.") {
+			s.t3[i].label = "5.属于三类内部的事务信息" // 的: not a known variant
+		}
+	}
+	text := s.renderGlued(rand.New(rand.NewSource(1)), false)
+	r := recognizeText(t, text)
+	for id, v := range s.vals {
+		if got, ok := r.Cells[id]; ok {
+			assert.Equal(t, v, got, "wrong value at %s", id)
+		}
+	}
+	_, ok := r.Cells["t3.denied.internal_affairs.total"]
+	assert.True(t, ok, "the row with the unknown label is read")
+	_, ok = r.Cells["t3.denied.third_party.total"]
+	assert.True(t, ok, "the row before it keeps its run")
 }

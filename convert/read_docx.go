@@ -28,6 +28,8 @@ const (
 	docxMaxEntries = 2000
 	docxMaxPart    = 64 << 20 // bytes of one unzipped part we read
 	docxMaxRatio   = 200      // uncompressed : compressed
+	// docxMaxElements caps the elements of word/document.xml.
+	docxMaxElements = 400000
 )
 
 // ErrDocxLimit: the package exceeds a limit (a zip bomb or not a document).
@@ -81,6 +83,15 @@ func docxDocument(name string, data []byte) (*Document, error) {
 	}
 	if body == nil {
 		return nil, errors.New("docx: no word/document.xml (not a Word document)")
+	}
+	// The generic tree costs a few hundred bytes per element: bound the
+	// elements and paragraphs before building it (a report is a few
+	// thousand paragraphs; Word spends some twenty elements on each).
+	if n := bytes.Count(body, []byte("<w:p>")) + bytes.Count(body, []byte("<w:p ")); n > MaxLines {
+		return nil, &InputError{Pos: "word/document.xml", Err: fmt.Errorf("%w: %d paragraphs, at most %d", ErrTooManyLines, n, MaxLines)}
+	}
+	if n := bytes.Count(body, []byte("<")); n > docxMaxElements {
+		return nil, &InputError{Pos: "word/document.xml", Err: fmt.Errorf("%w: %d elements, at most %d", ErrTooManyLines, n, docxMaxElements)}
 	}
 	var root xnode
 	if err := xml.Unmarshal(body, &root); err != nil {

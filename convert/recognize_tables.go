@@ -53,7 +53,7 @@ var (
 // text with digits such as "约30" or "7004.69万元") from a label.
 func isValueText(s string) bool {
 	s = CleanCellText(s)
-	if s == "" || IsMissingMarker(s) {
+	if s == "" || IsMissingMarker(s) || isLatinMarker(s) {
 		return true
 	}
 	// Removing the units (all Han) only lowers han and never changes
@@ -85,6 +85,25 @@ func isValueText(s string) bool {
 		}
 	}
 	return digits > 0 && han <= 1
+}
+
+// isLatinMarker: a short run of Latin letters ("A", "x", "N/A", "n.a.") in
+// a value position is a marker, never a row label (labels are Chinese).
+// Found by FuzzRoundTrip: a report printing "A" in a cell lost its row.
+func isLatinMarker(s string) bool {
+	letters := 0
+	for i, r := range s {
+		switch {
+		case i >= 5:
+			return false
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters++
+		case r == '/' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }
 
 func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimSpace(s)) }

@@ -833,3 +833,18 @@ func TestSubtotalColumnTwoRowHeader(t *testing.T) {
 	assert.Equal(t, 10.0, r.Cells["t3.new_received.total"])
 	assert.True(t, hasNote(r, report.NoteExtraColumn, ""))
 }
+
+// TestVerticalLabelOneCharPerLine: 三、本年度办理结果 printed one character
+// per line, interleaved with the rows, changes nothing.
+func TestVerticalLabelOneCharPerLine(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n三 |\n"+
+		"（二）部分公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n、 |\n本 |\n年 |\n度 |\n"+
+		"（三）不予公开 |\n1.属于国家秘密 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n办 |\n理 |\n结 |\n果 |\n"+
+		"2.其他法律行政法规禁止公开 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n")
+	assert.Equal(t, 1.0, r.Cells["t3.granted.total"])
+	assert.Equal(t, 2.0, r.Cells["t3.partial.total"])
+	assert.Equal(t, 3.0, r.Cells["t3.denied.state_secret.total"])
+	assert.Equal(t, 4.0, r.Cells["t3.denied.law_forbidden.total"])
+	assert.False(t, hasNote(r, report.NoteExtraRow, ""))
+}

@@ -82,10 +82,8 @@ func RegisterTextReader(ext string, f DocFunc) {
 		if err != nil {
 			return nil, err
 		}
-		if ext != ".html" {
-			if err := checkLines(text); err != nil {
-				return nil, err
-			}
+		if err := checkText(ext, text); err != nil {
+			return nil, err
 		}
 		doc, err := f(name, text)
 		if err != nil {
@@ -156,18 +154,32 @@ func ReadBytes(name, ext string, data []byte, opt Options) (*report.Report, erro
 	return r, nil
 }
 
-// MaxLineBytes caps one line of a text input (.txt, .md). A report's longest
-// line, a whole paragraph or a table pasted as one line, is a few tens of
-// kilobytes; a longer line is not a report and would cost the layouts time and
-// memory in proportion to its cells.
-const MaxLineBytes = 256 << 10
+// Limits on the shape of a text input, checked before any reader builds a
+// Document (whose cells cost far more memory than the bytes they come from):
+// a report is a few hundred lines (a few thousand from a long PDF), its
+// longest line a paragraph or a table pasted as one line, a few tens of
+// kilobytes; an HTML page of a report has some tens of thousands of tags.
+const (
+	MaxLineBytes = 256 << 10 // one line of .txt or .md
+	MaxLines     = 20000     // lines of .txt or .md
+	MaxHTMLTags  = 60000     // '<' in an .html
+)
 
 // ErrLineTooLong: a line of a text input exceeds MaxLineBytes.
 var ErrLineTooLong = errors.New("line too long")
 
-// checkLines refuses a text with a line longer than MaxLineBytes, naming the
-// line.
-func checkLines(text string) error {
+// ErrTooManyLines: a text input has more than MaxLines lines, or an HTML
+// input more than MaxHTMLTags tags.
+var ErrTooManyLines = errors.New("too many lines or elements for a report")
+
+// checkText refuses a text whose shape no report has, naming the place.
+func checkText(ext, text string) error {
+	if ext == ".html" {
+		if n := strings.Count(text, "<"); n > MaxHTMLTags {
+			return fmt.Errorf("%w: %d tags, at most %d", ErrTooManyLines, n, MaxHTMLTags)
+		}
+		return nil
+	}
 	line := 1
 	for len(text) > 0 {
 		i := strings.IndexAny(text, "\r\n")
@@ -187,6 +199,10 @@ func checkLines(text string) error {
 		}
 		text = text[i+1:]
 		line++
+		if line > MaxLines {
+			return &InputError{Pos: fmt.Sprintf("line %d", line),
+				Err: fmt.Errorf("%w: more than %d lines", ErrTooManyLines, MaxLines)}
+		}
 	}
 	return nil
 }

@@ -28,7 +28,7 @@ func AppendSheets(data []byte, sheets []Sheet) ([]byte, error) {
 		f = excelize.NewFile()
 	} else {
 		var err error
-		f, err = excelize.OpenReader(bytes.NewReader(data))
+		f, err = excelize.OpenReader(bytes.NewReader(data), WorkbookOpenOptions(Options{}))
 		if err != nil {
 			return nil, fmt.Errorf("open workbook: %w", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
@@ -140,14 +139,12 @@ func valueRowGaps(ln string) int {
 	if nv < 3 {
 		return 0
 	}
-	rs := []rune(strings.TrimRight(ln, " \t\f\r"))
 	for i := 1; i < len(toks); i++ {
 		prevEnd := toks[i-1].x + utf8.RuneCountInString(toks[i-1].text)
 		if toks[i].x-prevEnd >= 2 {
 			return 2
 		}
 	}
-	_ = rs
 	return 1
 }
 
@@ -294,6 +291,10 @@ type asmLabel struct {
 	fromPending bool
 }
 
+// isGroupRow reports whether the label is printed as a group label row (no
+// values of its own).
+func (l *asmLabel) isGroupRow() bool { return l.group || l.six && len(l.vals) == 0 }
+
 func newTableBuilder(name, table string) *tableBuilder {
 	return &tableBuilder{name: name, table: table, hdrRow: -1}
 }
@@ -406,7 +407,7 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 	joined := schema.Normalize(strings.Join(words, ""))
 	// Narrative after the table (a section heading missing): a long line of
 	// prose once the table has values.
-	if tb.hasValues() && nv == 0 && utf8.RuneCountInString(joined) > 30 && strings.ContainsAny(joined, "，。") {
+	if tb.hasValues() && utf8.RuneCountInString(joined) > 20 && strings.ContainsAny(joined, "，。,") {
 		return false
 	}
 	switch tb.table {
@@ -667,16 +668,13 @@ func (tb *tableBuilder) block() (Block, bool) {
 			continue
 		}
 		l := o.lab
-		if (l.group || l.six && len(l.vals) == 0) && !placed[l] {
-			continue
-		}
-		if l.group || l.six && len(l.vals) == 0 {
-			continue
+		if l.isGroupRow() {
+			continue // placed before its first item, or at the end
 		}
 		if tb.table == "t3" {
 			if g := groupOf(l.norm); g != "" {
 				for _, o2 := range tb.out {
-					if o2.lab != nil && (o2.lab.group || o2.lab.six && len(o2.lab.vals) == 0) && !placed[o2.lab] && canonicalT3(o2.lab.norm) == g {
+					if o2.lab != nil && o2.lab.isGroupRow() && !placed[o2.lab] && canonicalT3(o2.lab.norm) == g {
 						placed[o2.lab] = true
 						rows = append(rows, groupRow(o2.lab))
 					}
@@ -687,7 +685,7 @@ func (tb *tableBuilder) block() (Block, bool) {
 		rows = append(rows, append(row, l.vals...))
 	}
 	for _, o := range tb.out {
-		if o.lab != nil && (o.lab.group || o.lab.six && len(o.lab.vals) == 0) && !placed[o.lab] {
+		if o.lab != nil && o.lab.isGroupRow() && !placed[o.lab] {
 			rows = append(rows, groupRow(o.lab))
 		}
 	}
@@ -730,8 +728,6 @@ func groupOf(n string) string {
 	}
 	return ""
 }
-
-var _ = unicode.IsSpace
 
 // align puts the values of a row that printed fewer values than it has
 // cells (a blank cell prints nothing in PDF text) under their columns: by

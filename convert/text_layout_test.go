@@ -294,3 +294,32 @@ func TestUnordinalWrappedLabel(t *testing.T) {
 	assert.Equal(t, "7", vals["t3.granted.natural"], "the unread row's 9s are not shifted into （一）")
 	assert.Equal(t, "7", vals["t3.granted.total"])
 }
+
+// TestTableEndsAtProse: with the next heading missing, prose after a
+// complete table (numbers in it included) is narrative, not table values.
+func TestTableEndsAtProse(t *testing.T) {
+	lines := []string{
+		"四、政府信息公开行政复议、行政诉讼情况",
+		"行政复议    行政诉讼",
+		"1  0  0  0  1   0  0  0  0  0   0  0  0  0  0",
+		"  2023 年，本机关政府信息公开工作取得一定成效，但仍存在 3 个方面的不足，",
+		"主要是政策解读形式单一。",
+	}
+	doc, err := parsePDFLayout("e.txt", lines)
+	require.NoError(t, err)
+	var t4 []Cell
+	paras := 0
+	for _, b := range doc.Blocks {
+		if b.Kind == Para {
+			paras++
+		}
+		for _, row := range b.Rows {
+			if len(row) >= 15 {
+				t4 = row
+			}
+		}
+	}
+	require.Len(t, t4, 15)
+	assert.Equal(t, "1", t4[4].Text)
+	assert.Equal(t, 2, paras, "heading and the prose")
+}

@@ -26,7 +26,7 @@ const (
 	workbookMaxPart = 32 << 20
 )
 
-// WorkbookOptions returns the excelize options every workbook is opened
+// WorkbookOpenOptions returns the excelize options every workbook is opened
 // with: the whole package may unzip to at most the input cap (--max-size),
 // and no part is spilled to a temporary file.
 func WorkbookOpenOptions(opt Options) excelize.Options {
@@ -71,7 +71,7 @@ func CheckWorkbookLimits(data []byte, opt Options) error {
 		if err != nil {
 			return nil // excelize reports the broken part
 		}
-		rows, n, err := countRowsCells(io.LimitReader(rc, max+1))
+		_, n, err := countRowsCells(io.LimitReader(rc, max+1))
 		rc.Close()
 		if errors.Is(err, errTooManyRows) {
 			return &InputError{Pos: f.Name, Err: fmt.Errorf("%w: more than %d rows in one sheet (a report table has fewer than a hundred)", ErrTooLarge, WorkbookMaxRows)}
@@ -79,7 +79,6 @@ func CheckWorkbookLimits(data []byte, opt Options) error {
 		if err != nil {
 			return nil
 		}
-		_ = rows
 		cells += n
 		if cells > WorkbookMaxCells {
 			return &InputError{Pos: f.Name, Err: fmt.Errorf("%w: more than %d cells in the workbook", ErrTooLarge, WorkbookMaxCells)}
@@ -101,8 +100,8 @@ func countRowsCells(r io.Reader) (rows, cells int, err error) {
 		// Count tags that end inside chunk; keep a short tail for tags
 		// split across reads.
 		end := len(chunk)
-		if rerr == nil && end > 8 {
-			end -= 8
+		if rerr == nil {
+			end = max(end-24, 0)
 		}
 		for i := 0; i < end; i++ {
 			if chunk[i] != '<' {

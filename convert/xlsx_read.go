@@ -71,6 +71,9 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
+	if fb, err := readFast(data); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
+		return readCanonical(name, fb, opt)
+	}
 	f, err := openWorkbook(data, opt)
 	if err != nil {
 		return nil, err
@@ -79,7 +82,7 @@ func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error)
 	v := WorkbookVersion(f)
 	if v == templates.TemplateVersion {
 		if hasSheet(f, templates.SheetInfo) {
-			return readCanonical(name, f, opt)
+			return readCanonical(name, xlsSource{f}, opt)
 		}
 		// Stamped, but 信息 is gone: what remains is read by its labels.
 		v = templates.TemplateVersion + "（缺少“信息”工作表）"
@@ -273,10 +276,23 @@ func weave(text, sheets []Block) []Block {
 	return append(out, rest...)
 }
 
+// fastVersion is the version stamp of a directly read workbook.
+func fastVersion(fb *fastBook) string {
+	if fb.version != "" {
+		return fb.version
+	}
+	for _, row := range fb.rows(templates.SheetInfo) {
+		if len(row) > 2 && row[0] == "template_version" {
+			return row[2]
+		}
+	}
+	return ""
+}
+
 // wbReader reads an xxgk workbook.
 type wbReader struct {
 	name  string
-	f     *excelize.File
+	src   wbSource
 	r     *report.Report
 	b     *templates.Book
 	fmt   *schema.Format
@@ -295,8 +311,8 @@ type evalResult struct {
 	isText  bool // a text cell (a number typed as text, a marker)
 }
 
-func readCanonical(name string, f *excelize.File, opt Options) (*report.Report, error) {
-	rd := &wbReader{name: name, f: f, r: report.New(), rows: map[string][][]string{},
+func readCanonical(name string, src wbSource, opt Options) (*report.Report, error) {
+	rd := &wbReader{name: name, src: src, r: report.New(), rows: map[string][][]string{},
 		names: map[string]string{}, memo: map[string]evalResult{}, busy: map[string]bool{}}
 	if err := rd.info(); err != nil {
 		return nil, err
@@ -306,11 +322,7 @@ func readCanonical(name string, f *excelize.File, opt Options) (*report.Report, 
 	}
 	rd.fmt = schema.Get(rd.r.Format)
 	rd.b = templates.Layout(rd.r.Format, rd.r.Layout)
-	for _, dn := range f.GetDefinedName() {
-		if dn.Scope == "" || dn.Scope == "Workbook" {
-			rd.names[dn.Name] = dn.RefersTo
-		}
-	}
+	rd.names = src.names()
 	if err := rd.cells(); err != nil {
 		return nil, err
 	}
@@ -324,10 +336,7 @@ func (rd *wbReader) sheetRows(sheet string) [][]string {
 	if rows, ok := rd.rows[sheet]; ok {
 		return rows
 	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		rows = nil
-	}
+	rows := rd.src.rows(sheet)
 	rd.rows[sheet] = rows
 	return rows
 }
@@ -338,10 +347,7 @@ func (rd *wbReader) sheetRows(sheet string) [][]string {
 func (rd *wbReader) raw(sheet string, col, row int) string {
 	switch sheet {
 	case templates.SheetT2, templates.SheetT3, templates.SheetT4:
-		v, err := rd.f.GetCellValue(sheet, templates.Ref(col, row), excelize.Options{RawCellValue: true})
-		if err != nil {
-			return ""
-		}
+		v, _, _ := rd.src.cell(sheet, templates.Ref(col, row))
 		return v
 	}
 	rows := rd.sheetRows(sheet)
@@ -554,15 +560,11 @@ func (rd *wbReader) eval(sheet, ref string) evalResult {
 	rd.busy[key] = true
 	defer delete(rd.busy, key)
 	var res evalResult
-	formula, _ := rd.f.GetCellFormula(sheet, ref)
+	text, formula, isText := rd.src.cell(sheet, ref)
 	if formula != "" {
 		res = rd.evalFormula(sheet, strings.TrimPrefix(strings.TrimSpace(formula), "="))
 		res.formula = formula
 	} else {
-		col, row, _ := templates.SplitRef(ref)
-		text := rd.raw(sheet, col, row)
-		typ, _ := rd.f.GetCellType(sheet, ref)
-		isText := typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString
 		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" && !isText {
 			res = evalResult{v: v, ok: true, text: text}
 		} else {

@@ -569,3 +569,41 @@ func TestWorkbookFastSameAsExcelize(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"_x0041_"}, got.Section("s1").Paragraphs)
 }
+
+// TestWorkbookFastReadSame: reading the sheet XML directly gives the Report
+// excelize gives, on xxgk's workbooks and on one edited through excelize
+// (shared strings, formulas set by another writer).
+func TestWorkbookFastReadSame(t *testing.T) {
+	edited := func() []byte {
+		f, err := excelize.OpenReader(bytes.NewReader(writeWB(t, edgeReport(schema.F2019, nil), WorkbookOptions{})))
+		require.NoError(t, err)
+		defer f.Close()
+		require.NoError(t, f.SetCellValue(templates.SheetT3, "E10", "—"))
+		require.NoError(t, f.SetCellValue(templates.SheetT3, "F10", "12"))
+		require.NoError(t, f.SetCellFormula(templates.SheetT3, "G10", "D11+E11"))
+		require.NoError(t, f.SetCellValue(templates.SheetText, "C3", "编辑 & <后> 的段落"))
+		buf, err := f.WriteToBuffer()
+		require.NoError(t, err)
+		return buf.Bytes()
+	}
+	for i, data := range [][]byte{
+		writeWB(t, edgeReport(schema.F2019, nil), WorkbookOptions{}),
+		writeWB(t, edgeReport(schema.F2021, nil), WorkbookOptions{}),
+		writeWB(t, mustTemplate(t, schema.F2021), WorkbookOptions{Template: true}),
+		edited(),
+	} {
+		fb, err := readFast(data)
+		require.NoError(t, err, i)
+		fast, err := readCanonical("b.xlsx", fb, Options{})
+		require.NoError(t, err)
+		f, err := openWorkbook(data, Options{})
+		require.NoError(t, err)
+		slow, err := readCanonical("b.xlsx", xlsSource{f}, Options{})
+		f.Close()
+		require.NoError(t, err)
+		assert.Equal(t, jsonOf(t, slow), jsonOf(t, fast), "case %d", i)
+		assert.Equal(t, slow.Pos, fast.Pos)
+	}
+	_, err := readFast([]byte("not a zip"))
+	assert.ErrorIs(t, err, errFastRead)
+}
