@@ -33,7 +33,7 @@ func init() {
 		usage: "xxgk convert IN OUT [选项]  |  xxgk convert IN... -o DIR --to FORMAT  |  xxgk convert IN... -o OUT.csv",
 		short: "在报告文本、工作簿（.xlsx）与 JSON 等格式之间转换（可批量）",
 		help: `按扩展名判断输入和输出格式：
-  读取：.txt .md .html .htm .docx .xlsx .json
+  读取：` + strings.Join(convert.Readable(), " ") + ` （.htm 同 .html）
   写出：.xlsx（标准工作簿） .json .txt（官方文本格式） .md .html .docx .csv（一行一份报告的汇总表）
 数值读不准的单元格记为缺失并附说明，从不猜测、从不把空白或“—”当作 0。
 输出先写入同目录的临时文件再改名，失败时不会留下半个文件；输出不能与输入是同一文件。
