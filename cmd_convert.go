@@ -401,6 +401,9 @@ func batchFailure(path string, err error) string {
 	switch {
 	case errors.Is(err, errOutputIsInput):
 		return fmt.Sprintf("xxgk: %s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", path)
+	case errors.Is(err, batch.ErrPanic):
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return fmt.Sprintf("xxgk: %s：xxgk 内部错误，此文件未转换，请报告此问题：%s（internal_error）", path, msg)
 	case errors.As(err, &we):
 		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.path, we.err)
 	}
