@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/templates"
 )
 
@@ -66,21 +64,9 @@ func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 // comments under an absolute path that excelize cannot extend; the copy
 // then lists the findings on a sheet of their own.
 func TestAnnotateOpenpyxlSaved(t *testing.T) {
-	py := "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		t.Skip("no python3")
-	}
 	r := balanced("2021")
 	r.AddNote("label_variant", "r.txt:3", "一个注释", "t3.granted.natural") // the writer comments it
-	data, err := convert.Render(r, ".xlsx", convert.Options{})
-	require.NoError(t, err)
-	dir := t.TempDir()
-	in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
-	require.NoError(t, os.WriteFile(in, data, 0o644))
-	out, err := exec.Command(py, "-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])", in, saved).CombinedOutput()
-	if err != nil {
-		t.Skipf("openpyxl unavailable: %s", out)
-	}
+	saved := openpyxlResave(t, r)
 	c := templates.Layout("2021", nil).Cell("t3.result_total.natural")
 	fd := newFinding("t3.result_total", []string{c.ID}, "saved.xlsx:"+c.Pos(), 26, 20, "表三（七）总计·自然人：各项之和为26，表中为20")
 	b, err := Annotate(saved, []Finding{fd})

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
 )
 
 // Narrative evaluates the narrative rules: text.numbers (exactly the phrase
@@ -154,7 +155,7 @@ func textNumbers(r *report.Report) []Finding {
 		for _, q := range order {
 			ms := matches[q.id]
 			first := ms[0]
-			want, ok := sumCells(r, q.cells)
+			want, ok := schema.Sum(q.cells, r.Value)
 			if !ok {
 				continue // a missing operand: not evaluated
 			}
@@ -164,7 +165,7 @@ func textNumbers(r *report.Report) []Finding {
 			if q.alt != nil {
 				// The other reading needs its operands too: unknown means
 				// not evaluated.
-				if alt, ok := sumCells(r, q.alt); !ok || first.n == alt {
+				if alt, ok := schema.Sum(q.alt, r.Value); !ok || first.n == alt {
 					continue
 				}
 			}
@@ -174,7 +175,7 @@ func textNumbers(r *report.Report) []Finding {
 			}
 			msg := fmt.Sprintf("正文称%s为%s件（%s），表中为%s", q.label, num(first.n), strings.Join(quoted, "、"), num(want))
 			if q.alt != nil {
-				if alt, ok := sumCells(r, q.alt); ok {
+				if alt, ok := schema.Sum(q.alt, r.Value); ok {
 					msg += fmt.Sprintf("（本年新收与上年结转之和为%s）", num(alt))
 				}
 			}
@@ -182,18 +183,6 @@ func textNumbers(r *report.Report) []Finding {
 		}
 	}
 	return out
-}
-
-func sumCells(r *report.Report, ids []string) (float64, bool) {
-	var s float64
-	for _, id := range ids {
-		v, ok := r.Cells[id]
-		if !ok {
-			return 0, false
-		}
-		s += v
-	}
-	return s, true
 }
 
 // sentences splits a paragraph at 。！？ and line breaks.

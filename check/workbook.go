@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 	"github.com/xxgk/xxgk/templates"
@@ -371,7 +372,7 @@ func (w *wbCheck) formulas() {
 			}
 		}
 	}
-	ev := newEvaluator(w.f)
+	ev := convert.NewEvaluator(w.f, convert.Arithmetic)
 	for _, c := range w.book.Cells {
 		if !c.IsTotal() || !w.sheets[c.Sheet] || w.shifted[c.Sheet] {
 			continue
@@ -396,7 +397,7 @@ func (w *wbCheck) formulas() {
 			w.add("wb.formula_changed", []string{c.ID}, pos, "="+c.Formula, "="+strings.TrimPrefix(formula, "="),
 				fmt.Sprintf("%s：公式为 =%s，标准公式为 =%s", c.Label, strings.TrimPrefix(formula, "="), c.Formula))
 		}
-		v, ok := ev.cell(c.Sheet, c.Ref)
+		v, ok := ev.Formula(c.Sheet, c.Ref)
 		if !ok {
 			continue // a formula this checker cannot evaluate: not judged
 		}

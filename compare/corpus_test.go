@@ -17,7 +17,7 @@ import (
 const corpus = "../../shared/corpus"
 
 // readCorpus reads a corpus report and its expected cells, skipping when the
-// corpus is absent or its format cannot be read yet.
+// corpus is absent.
 func readCorpus(t *testing.T, name string) (*report.Report, map[string]float64) {
 	t.Helper()
 	path := filepath.Join(corpus, name)
@@ -25,9 +25,7 @@ func readCorpus(t *testing.T, name string) (*report.Report, map[string]float64) 
 		t.Skipf("corpus absent: %v", err)
 	}
 	r, err := convert.ReadFile(path, convert.Options{})
-	if err != nil {
-		t.Skipf("%s not readable yet: %v", name, err)
-	}
+	require.NoError(t, err, name)
 	var exp struct {
 		Cells map[string]float64 `json:"cells"`
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/xxgk/xxgk/report"
@@ -126,7 +125,8 @@ func Merge(units []Unit, agency string) (*report.Report, error) {
 		if !ok {
 			continue
 		}
-		parts, ok := sumOf(m, c.Parts)
+		parts, ok := schema.Sum(c.Parts, m.Value)
+		parts = round(parts)
 		if !ok || math.Abs(parts-tot) < 1e-6 {
 			continue
 		}
@@ -166,34 +166,16 @@ func Value(r *report.Report, id string, layout []string) (float64, bool) {
 	return 0, false
 }
 
-func sumOf(r *report.Report, ids []string) (float64, bool) {
-	var s float64
-	for _, id := range ids {
-		v, ok := r.Cells[id]
-		if !ok {
-			return 0, false
-		}
-		s += v
-	}
-	return round(s), true
-}
-
+// sumOfUnit sums cells of a unit read under layout (Value), rounded.
 func sumOfUnit(r *report.Report, ids []string, layout []string) (float64, bool) {
-	var s float64
-	for _, id := range ids {
-		v, ok := Value(r, id, layout)
-		if !ok {
-			return 0, false
-		}
-		s += v
-	}
-	return round(s), true
+	s, ok := schema.Sum(ids, func(id string) (float64, bool) { return Value(r, id, layout) })
+	return round(s), ok
 }
 
 // round drops float noise from sums of decimal amounts (0.1+0.2).
 func round(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func num(v float64) string { return report.FormatNumber(v) }
 
 // UnitSheets lays out, per table, every unit's values: one row per unit (name,
 // file, then each cell of the table in canonical order; a missing cell shows

@@ -4,22 +4,10 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/xxgk/xxgk/check"
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 )
-
-// Finding is one disagreement, shaped like check's findings (rule id,
-// severity, the cells involved, position, what was expected and found, and a
-// Chinese message naming the official labels).
-type Finding struct {
-	Rule     string          `json:"rule"`
-	Severity schema.Severity `json:"severity"`
-	Cells    []string        `json:"cells"`
-	Pos      string          `json:"pos"`
-	Want     float64         `json:"want"`
-	Got      float64         `json:"got"`
-	Message  string          `json:"message"`
-}
 
 // RuleParent is the rule of Parent's findings.
 const RuleParent = "merge.parent"
@@ -27,15 +15,16 @@ const RuleParent = "merge.parent"
 // Parent compares a parent's published tables with the sum of its units
 // (merged, from Merge): one merge.parent finding per cell where both hold a
 // number and they differ. A cell missing on either side is not compared: a
-// sum with a hole in it proves nothing. The parent must be of the merged
+// sum with a hole in it proves nothing. Findings are check's own type, so
+// they print and serialise like `xxgk check`'s. The parent must be of the merged
 // format and year (Merge's rule; ErrMixed otherwise).
-func Parent(parent, merged *report.Report) ([]Finding, error) {
+func Parent(parent, merged *report.Report) ([]check.Finding, error) {
 	if parent.Format != merged.Format || parent.Year != merged.Year {
 		return nil, fmt.Errorf("%w: the parent is format %s year %d, the units format %s year %d",
 			ErrMixed, parent.Format, parent.Year, merged.Format, merged.Year)
 	}
 	rule, _ := schema.RuleByID(RuleParent)
-	var out []Finding
+	var out []check.Finding
 	for _, c := range merged.Schema().Cells(merged.Layout) {
 		sum, ok := merged.Cells[c.ID]
 		if !ok {
@@ -49,7 +38,7 @@ func Parent(parent, merged *report.Report) ([]Finding, error) {
 		if pos == "" {
 			pos = parent.Source.Name
 		}
-		out = append(out, Finding{Rule: RuleParent, Severity: rule.Severity, Cells: []string{c.ID}, Pos: pos,
+		out = append(out, check.Finding{Rule: RuleParent, Severity: rule.Severity, Cells: []string{c.ID}, Pos: pos,
 			Want: sum, Got: got, Message: fmt.Sprintf("%s：各单位之和为%s，上级报告为%s", c.Label(), num(sum), num(got))})
 	}
 	return out, nil

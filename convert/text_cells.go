@@ -40,18 +40,10 @@ func parseCells(name string, lines []string) (*Document, error) {
 	doc := &Document{Name: name}
 	f := schema.Get(schema.F2021)
 	inTable := false
-	var grid *Block
-	flush := func() {
-		if grid != nil {
-			doc.Blocks = append(doc.Blocks, *grid)
-			grid = nil
-		}
-	}
+	d := lineDoc{doc: doc}
 	for i, ln := range lines {
 		pos := linePos(name, i)
-		if strings.HasPrefix(ln, paraIndent) {
-			flush()
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
+		if d.indented(ln, pos) {
 			continue
 		}
 		t := CleanCellText(ln)
@@ -59,21 +51,16 @@ func parseCells(name string, lines []string) (*Document, error) {
 			continue
 		}
 		if s, _, ok := f.MatchSection(t); ok {
-			flush()
 			inTable = s.Table != ""
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
+			d.para(Block{Text: t, Pos: pos})
 			continue
 		}
 		if inTable && len([]rune(t)) <= 60 && !strings.ContainsAny(t, "。；") {
-			if grid == nil {
-				grid = &Block{Kind: Grid, Pos: pos}
-			}
-			grid.Rows = append(grid.Rows, []Cell{{Text: t, Pos: pos, RowSpan: 1, ColSpan: 1}})
+			d.row(pos, []string{t})
 			continue
 		}
-		flush()
-		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos})
+		d.para(Block{Text: t, Pos: pos})
 	}
-	flush()
+	d.flush()
 	return doc, nil
 }

@@ -14,6 +14,50 @@ import (
 // paraIndent is how xxgk's own txt marks a body paragraph.
 const paraIndent = "\u3000\u3000"
 
+// lineDoc builds a Document line by line: paragraphs, and consecutive table
+// rows into one grid.
+type lineDoc struct {
+	doc  *Document
+	grid *Block
+}
+
+// flush ends the grid being built.
+func (d *lineDoc) flush() {
+	if d.grid != nil {
+		d.doc.Blocks = append(d.doc.Blocks, *d.grid)
+		d.grid = nil
+	}
+}
+
+// para ends the grid and adds a paragraph.
+func (d *lineDoc) para(b Block) {
+	d.flush()
+	b.Kind = Para
+	d.doc.Blocks = append(d.doc.Blocks, b)
+}
+
+// row adds a row of cells to the grid, starting one at pos.
+func (d *lineDoc) row(pos string, cells []string) {
+	if d.grid == nil {
+		d.grid = &Block{Kind: Grid, Pos: pos}
+	}
+	row := make([]Cell, len(cells))
+	for j, c := range cells {
+		row[j] = Cell{Text: c, Pos: pos, RowSpan: 1, ColSpan: 1}
+	}
+	d.grid.Rows = append(d.grid.Rows, row)
+}
+
+// indented adds a line indented by paraIndent as a body paragraph, the
+// indent stripped, whatever it looks like (the txt layout contract).
+func (d *lineDoc) indented(ln, pos string) bool {
+	if !strings.HasPrefix(ln, paraIndent) {
+		return false
+	}
+	d.para(Block{Text: ln[len(paraIndent):], Pos: pos, Body: true})
+	return true
+}
+
 func init() {
 	registerTextLayout(textLayout{name: "pipe", score: scorePipe, parse: parsePipe})
 }
@@ -102,32 +146,16 @@ func parsePipe(name string, lines []string) (*Document, error) {
 		}
 	}
 	framed := framedRows*2 > pipeRows
-	var grid *Block
-	flush := func() {
-		if grid != nil {
-			doc.Blocks = append(doc.Blocks, *grid)
-			grid = nil
-		}
-	}
+	d := lineDoc{doc: doc}
 	for i, ln := range lines {
 		pos := linePos(name, i)
-		if strings.HasPrefix(ln, paraIndent) {
-			flush()
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: ln[len(paraIndent):], Pos: pos, Body: true})
+		if d.indented(ln, pos) {
 			continue
 		}
 		if cells, ok := pipeCellsFramed(ln, framed); ok {
-			if isRuleRow(cells) {
-				continue // Markdown's |---|---| under a header
+			if !isRuleRow(cells) { // Markdown's |---|---| under a header
+				d.row(pos, cells)
 			}
-			if grid == nil {
-				grid = &Block{Kind: Grid, Pos: pos}
-			}
-			row := make([]Cell, len(cells))
-			for j, c := range cells {
-				row[j] = Cell{Text: c, Pos: pos, RowSpan: 1, ColSpan: 1}
-			}
-			grid.Rows = append(grid.Rows, row)
 			continue
 		}
 		t := strings.TrimFunc(ln, func(r rune) bool {
@@ -139,15 +167,14 @@ func parsePipe(name string, lines []string) (*Document, error) {
 			// between cells).
 			continue
 		}
-		flush()
 		if m := reMDHeading.FindStringSubmatch(t); m != nil {
 			// Markdown saved as text: "## 一、总体情况".
-			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: strings.TrimSpace(m[1]), Pos: pos, Heading: true})
+			d.para(Block{Text: strings.TrimSpace(m[1]), Pos: pos, Heading: true})
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: t, Pos: pos, Heading: ownTxt})
+		d.para(Block{Text: t, Pos: pos, Heading: ownTxt})
 	}
-	flush()
+	d.flush()
 	return doc, nil
 }
 

@@ -51,6 +51,16 @@ func readSample(t *testing.T, name string) string {
 	return string(b)
 }
 
+// readSampleReport reads a sample's text and the Report the txt reader
+// gives for it.
+func readSampleReport(t *testing.T, name string) (string, *report.Report) {
+	t.Helper()
+	src := readSample(t, name)
+	r, err := ReadBytes(name+".txt", ".txt", []byte(src), Options{})
+	require.NoError(t, err)
+	return src, r
+}
+
 func recognizeText(t *testing.T, text string) *report.Report {
 	t.Helper()
 	doc, err := readText("r.txt", text)

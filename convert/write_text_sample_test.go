@@ -62,16 +62,7 @@ func exportFillTotals(r *report.Report) {
 			if !c.IsTotal() {
 				continue
 			}
-			sum, ok := 0.0, true
-			for _, p := range c.Parts {
-				v, has := r.Cells[p]
-				if !has {
-					ok = false
-					break
-				}
-				sum += v
-			}
-			if ok {
+			if sum, ok := schema.Sum(c.Parts, r.Value); ok {
 				r.Cells[c.ID] = sum
 			}
 		}

@@ -298,22 +298,12 @@ type wbReader struct {
 	fmt   *schema.Format
 	rows  map[string][][]string
 	names map[string]string // defined name → refers-to
-	memo  map[string]evalResult
-	busy  map[string]bool
-}
-
-type evalResult struct {
-	v       float64
-	ok      bool   // a number
-	text    string // what the cell shows when not a number
-	formula string
-	bad     bool // a formula xxgk does not evaluate
-	isText  bool // a text cell (a number typed as text, a marker)
+	ev    *Evaluator
 }
 
 func readCanonical(name string, src wbSource, opt Options) (*report.Report, error) {
 	rd := &wbReader{name: name, src: src, r: report.New(), rows: map[string][][]string{},
-		names: map[string]string{}, memo: map[string]evalResult{}, busy: map[string]bool{}}
+		ev: newEvaluator(src, SumOnly)}
 	if err := rd.info(); err != nil {
 		return nil, err
 	}
@@ -414,26 +404,6 @@ func (rd *wbReader) info() error {
 	return nil
 }
 
-// location parses a defined name's reference ('sheet'!$D$8).
-func location(refersTo string) (sheet, ref string, ok bool) {
-	i := strings.LastIndexByte(refersTo, '!')
-	if i < 0 {
-		return "", "", false
-	}
-	sheet = refersTo[:i]
-	if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) >= 2 {
-		sheet = strings.ReplaceAll(sheet[1:len(sheet)-1], "''", "'")
-	}
-	if strings.ContainsAny(sheet, "[]") {
-		return "", "", false // an external reference is never followed
-	}
-	ref = strings.ReplaceAll(refersTo[i+1:], "$", "")
-	if _, _, err := templates.SplitRef(ref); err != nil {
-		return "", "", false
-	}
-	return sheet, ref, true
-}
-
 func (rd *wbReader) cells() error {
 	r := rd.r
 	noted := map[string]bool{}
@@ -446,12 +416,12 @@ func (rd *wbReader) cells() error {
 	for _, c := range rd.b.Cells {
 		sheet, ref := c.Sheet, c.Ref
 		if rt, ok := rd.names[c.Name]; ok {
-			if s, rf, ok := location(rt); ok {
+			if s, rf, ok := rd.ev.location(rt); ok {
 				sheet, ref = s, rf
 			}
 		}
 		pos := rd.name + ":" + sheet + "!" + ref
-		res := rd.eval(sheet, ref)
+		res := rd.ev.eval(sheet, ref)
 		switch {
 		case res.ok:
 			r.SetCell(c.ID, res.v, pos)
@@ -543,131 +513,6 @@ func (rd *wbReader) crossCheck(c *templates.Cell, sheet, ref string, done map[st
 	}
 	rd.r.AddNote(report.NoteNameLabelMismatch, rd.name+":"+sheet+"!"+ref,
 		fmt.Sprintf("名称 %s 指向的行标签为「%s」，标准标签为「%s」；按名称读取", c.Name, text, sc.RowLabel), ids...)
-}
-
-// eval returns what a cell shows: a number, a text, or the value of its
-// formula recomputed (never the cached value).
-func (rd *wbReader) eval(sheet, ref string) evalResult {
-	key := sheet + "!" + ref
-	if res, ok := rd.memo[key]; ok {
-		return res
-	}
-	if rd.busy[key] || len(rd.busy) > 200 {
-		// A cycle, or a chain of formulas far deeper than any report
-		// needs: not evaluated.
-		return evalResult{bad: true, formula: "(circular)"}
-	}
-	rd.busy[key] = true
-	defer delete(rd.busy, key)
-	var res evalResult
-	text, formula, isText := rd.src.cell(sheet, ref)
-	if formula != "" {
-		res = rd.evalFormula(sheet, strings.TrimPrefix(strings.TrimSpace(formula), "="))
-		res.formula = formula
-	} else {
-		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && strings.TrimSpace(text) != "" && !isText {
-			res = evalResult{v: v, ok: true, text: text}
-		} else {
-			// A text cell is never a number to a formula, even "12" (as in
-			// Excel's SUM); the value reading decides what it means.
-			res = evalResult{text: text, isText: isText}
-		}
-	}
-	rd.memo[key] = res
-	return res
-}
-
-// evalFormula computes SUM(refs, ranges, names) or ref+ref+…; anything else
-// is not evaluated (bad). Text and blanks are skipped as in Excel's SUM; a
-// formula none of whose operands is a number is not a number.
-func (rd *wbReader) evalFormula(sheet, formula string) evalResult {
-	s := strings.ReplaceAll(formula, " ", "")
-	var args []string
-	up := strings.ToUpper(s)
-	switch {
-	case strings.HasPrefix(up, "SUM(") && strings.HasSuffix(s, ")"):
-		inner := s[4 : len(s)-1]
-		if strings.ContainsAny(inner, "()") {
-			return evalResult{bad: true}
-		}
-		args = strings.Split(inner, ",")
-	case !strings.ContainsAny(s, "()-*/^&<>=,\""):
-		args = strings.Split(s, "+")
-	default:
-		return evalResult{bad: true}
-	}
-	var sum float64
-	num := false
-	for _, a := range args {
-		refs, ok := rd.operand(sheet, a)
-		if !ok {
-			return evalResult{bad: true}
-		}
-		for _, loc := range refs {
-			if v := rd.eval(loc[0], loc[1]); v.bad {
-				return evalResult{bad: true}
-			} else if v.ok {
-				sum += v.v
-				num = true
-			}
-		}
-	}
-	if !num {
-		return evalResult{}
-	}
-	return evalResult{v: sum, ok: true}
-}
-
-// operand expands a reference, a range or a defined name into cells.
-func (rd *wbReader) operand(sheet, a string) ([][2]string, bool) {
-	if a == "" {
-		return nil, false
-	}
-	if strings.ContainsAny(a, "[]") {
-		return nil, false // external references are never followed
-	}
-	if rt, ok := rd.names[a]; ok {
-		s, ref, ok := location(rt)
-		if !ok {
-			return nil, false
-		}
-		return [][2]string{{s, ref}}, true
-	}
-	if i := strings.LastIndexByte(a, '!'); i >= 0 {
-		s := a[:i]
-		if strings.HasPrefix(s, "'") && strings.HasSuffix(s, "'") && len(s) >= 2 {
-			s = strings.ReplaceAll(s[1:len(s)-1], "''", "'")
-		}
-		sheet, a = s, a[i+1:]
-	}
-	a = strings.ToUpper(strings.ReplaceAll(a, "$", ""))
-	from, to, isRange := strings.Cut(a, ":")
-	c1, r1, err := templates.SplitRef(from)
-	if err != nil {
-		return nil, false
-	}
-	c2, r2 := c1, r1
-	if isRange {
-		if c2, r2, err = templates.SplitRef(to); err != nil {
-			return nil, false
-		}
-	}
-	if c2 < c1 {
-		c1, c2 = c2, c1
-	}
-	if r2 < r1 {
-		r1, r2 = r2, r1
-	}
-	if (c2-c1+1)*(r2-r1+1) > 10000 {
-		return nil, false
-	}
-	var out [][2]string
-	for r := r1; r <= r2; r++ {
-		for c := c1; c <= c2; c++ {
-			out = append(out, [2]string{sheet, templates.Ref(c, r)})
-		}
-	}
-	return out, true
 }
 
 // text restores the sections from 正文.

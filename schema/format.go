@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -311,16 +310,6 @@ func (f *Format) SectionByID(id string) (Section, error) {
 		}
 	}
 	return Section{}, fmt.Errorf("schema: no section %q", id)
-}
-
-// sortedKeys is a helper for deterministic iteration.
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // LayoutKeyString names a layout for messages and test names.

@@ -121,22 +121,24 @@ func (s Status) String() string {
 	return "OK"
 }
 
+// Sum adds up the cells ids with get returning a cell's value and whether
+// it is present; ok is false when one is missing (never read as 0).
+func Sum(ids []string, get func(id string) (float64, bool)) (sum float64, ok bool) {
+	for _, id := range ids {
+		v, ok := get(id)
+		if !ok {
+			return 0, false
+		}
+		sum += v
+	}
+	return sum, true
+}
+
 // Eval evaluates the instance with get returning a cell's value and whether
 // it is present. A missing operand gives MissingOperand (never read as 0).
 func (in Instance) Eval(get func(id string) (float64, bool)) (left, right float64, st Status) {
-	sum := func(ids []string) (float64, bool) {
-		var s float64
-		for _, id := range ids {
-			v, ok := get(id)
-			if !ok {
-				return 0, false
-			}
-			s += v
-		}
-		return s, true
-	}
-	l, okl := sum(in.Left)
-	r, okr := sum(in.Right)
+	l, okl := Sum(in.Left, get)
+	r, okr := Sum(in.Right, get)
 	if !okl || !okr {
 		return l, r, MissingOperand
 	}

@@ -151,3 +151,22 @@ func TestMatch(t *testing.T) {
 	assert.Equal(t, "s4", s.ID)
 	assert.True(t, m.Variant)
 }
+
+func TestSum(t *testing.T) {
+	cells := map[string]float64{"a": 1, "b": 2.5, "z": 0}
+	get := func(id string) (float64, bool) { v, ok := cells[id]; return v, ok }
+	for _, tt := range []struct {
+		ids  []string
+		want float64
+		ok   bool
+	}{
+		{[]string{"a", "b"}, 3.5, true},
+		{[]string{"a", "z"}, 1, true},
+		{nil, 0, true},
+		{[]string{"a", "missing"}, 0, false}, // never read as 0
+	} {
+		got, ok := Sum(tt.ids, get)
+		assert.Equal(t, tt.ok, ok, tt.ids)
+		assert.Equal(t, tt.want, got, tt.ids)
+	}
+}

@@ -301,14 +301,7 @@ func FormulaWanted(c *Cell, value func(id string) (float64, bool)) bool {
 
 // PartsSum sums the parts of a total; ok is false when a part is missing.
 func PartsSum(c *Cell, value func(id string) (float64, bool)) (sum float64, ok bool) {
-	for _, p := range c.Parts {
-		v, ok := value(p)
-		if !ok {
-			return 0, false
-		}
-		sum += v
-	}
-	return sum, true
+	return schema.Sum(c.Parts, value)
 }
 
 func nearlyEqual(a, b float64) bool {
@@ -601,25 +594,14 @@ func (b *Book) buildT3(f *schema.Format, layout []string, title string) {
 		b.label(t, LabelHeader, c.Label, 5+i, h+2, 5+i, h+2, "", c.ID)
 	}
 	row := h + 3
-	single := f.Key == schema.F2021 && schema.SingleRowOther(layout)
 	// Count the rows of each group to merge the group labels vertically.
 	type span struct{ first, last int }
 	groups := map[string]*span{}
 	var order []string
 	r0 := row
-	for _, r := range f.T3Rows {
-		isGroup := r.IsGroup && !(r.SingleRowOther && single)
-		if isGroup {
-			continue
-		}
-		if single && r.Group == "（六）其他处理" {
-			continue
-		}
-		grp := r.Group
-		if r.SingleRowOther {
-			grp = schema.T3ResultsGroup
-		}
-		for _, g := range []string{grp, parentGroup(f, grp)} {
+	rows := f.T3DataRows(layout)
+	for _, r := range rows {
+		for _, g := range []string{r.Group, parentGroup(f, r.Group)} {
 			if g == "" {
 				continue
 			}
@@ -631,19 +613,8 @@ func (b *Book) buildT3(f *schema.Format, layout []string, title string) {
 		}
 		r0++
 	}
-	for _, r := range f.T3Rows {
-		isGroup := r.IsGroup && !(r.SingleRowOther && single)
-		if isGroup {
-			continue
-		}
-		if single && r.Group == "（六）其他处理" {
-			continue
-		}
-		id := r.ID
-		grp := r.Group
-		if r.SingleRowOther {
-			id, grp = "other", schema.T3ResultsGroup
-		}
+	for _, r := range rows {
+		id, grp := r.ID, r.Group
 		switch {
 		case grp == "":
 			b.label(t, LabelRow, r.Label, 1, row, 3, row, id, "")
