@@ -80,12 +80,16 @@ var errFastRead = errors.New("not for the direct reader")
 // The fast path gives up (and the excelize path, with the --max-size caps
 // of CheckWorkbookLimits, takes over) on parts or archives larger than
 // these; archive/zip refuses parts that inflate past their declared size.
+// xxgk's own workbooks unzip to well under a megabyte; anything larger
+// (a sheet of a million rows, a bomb) goes the capped way.
 const (
-	fastTotalLimit = 256 << 20
-	fastPartLimit  = 64 << 20
+	fastTotalLimit = 16 << 20
+	fastPartLimit  = 4 << 20
 )
 
-func readFast(data []byte) (*fastBook, error) {
+// readFast reads with the fast path when the archive unzips to no more than
+// max bytes (the --max-size cap) and the fast path's own limits.
+func readFast(data []byte, max int64) (*fastBook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, errFastRead
@@ -99,7 +103,7 @@ func readFast(data []byte) (*fastBook, error) {
 			return nil, errFastRead
 		}
 	}
-	if total > fastTotalLimit {
+	if total > fastTotalLimit || (max > 0 && total > uint64(max)) {
 		return nil, errFastRead
 	}
 	read := func(name string) ([]byte, error) {
