@@ -99,10 +99,18 @@ func runMerge(e *env, o any, args []string) int {
 		return exitBad
 	}
 	units := make([]compare.Unit, len(reports))
+	seen := map[string]int{}
+	for _, r := range reports {
+		seen[r.Agency]++
+	}
 	for i, r := range reports {
+		// A unit is named by its agency; by its file when it names none or
+		// shares the name with another unit, so that notes stay unambiguous.
 		name := r.Agency
 		if name == "" {
 			name = filepath.Base(paths[i])
+		} else if seen[name] > 1 {
+			name += "（" + filepath.Base(paths[i]) + "）"
 		}
 		units[i] = compare.Unit{Name: name, File: paths[i], Report: r}
 	}
@@ -147,7 +155,7 @@ func runMerge(e *env, o any, args []string) int {
 			return exitBad
 		}
 		for _, f := range findings {
-			fmt.Fprintf(e.stdout, "%s：%s（%s，%s）\n", f.Pos, f.Message, f.Rule, severityZH(string(f.Severity)))
+			fmt.Fprintf(e.stdout, "%s：%s（%s，%s）\n", f.Pos, f.Message, f.Rule, severityNames[f.Severity])
 		}
 		if len(findings) > 0 {
 			status = exitFindings
@@ -161,16 +169,6 @@ func runMerge(e *env, o any, args []string) int {
 			len(units), merged.Format, merged.Year, opts.out, len(merged.Cells), len(merged.Missing), len(merged.Notes))
 	}
 	return status
-}
-
-func severityZH(s string) string {
-	switch s {
-	case "error":
-		return "错误"
-	case "warning":
-		return "警告"
-	}
-	return "提示"
 }
 
 func sheets(in []compare.SheetData) []convert.Sheet {

@@ -56,10 +56,6 @@ type Diff struct {
 	NotComparable []string
 }
 
-// notComparable2019 are the 表二 blocks that formats.md declares not comparable
-// between the 2019 and 2021 formats.
-var notComparable2019 = map[string]bool{"rules": true, "normative": true, "license": true, "fees": true}
-
 // Compare lines up two Reports cell by cell and section by section. Reports
 // of the same format compare every cell (a 2021 report printing （六）其他处理
 // as one row compares that row with the sum of the other's three). Across

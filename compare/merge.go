@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/xxgk/xxgk/report"
@@ -176,7 +175,7 @@ func sumOfUnit(r *report.Report, ids []string, layout []string) (float64, bool) 
 // round drops float noise from sums of decimal amounts (0.1+0.2).
 func round(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func num(v float64) string { return report.FormatNumber(v) }
 
 // UnitSheets lays out, per table, every unit's values: one row per unit (name,
 // file, then each cell of the table in canonical order; a missing cell shows

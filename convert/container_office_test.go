@@ -69,36 +69,44 @@ func blankedSample() (string, map[string]bool, error) {
 	return strings.Join(out, "\n"), blanked, nil
 }
 
-// officeInputs makes every input the tests print.
-func officeInputs() []officeInput {
+// officeInputs makes every input the tests print. The samples are in the
+// repo and every reader and writer exists: failing to make their inputs is
+// an error; only the official tables of ../shared may be absent.
+func officeInputs() ([]officeInput, error) {
 	var in []officeInput
 	for _, s := range []string{"sample-2019", "sample-2021"} {
 		src, err := os.ReadFile(filepath.Join("..", "testdata", s+".txt"))
 		if err != nil {
-			continue
+			return nil, err
 		}
 		page := []byte(pipeToHTML(string(src)))
 		in = append(in, officeInput{"wp-" + s + ".html", page, "pdf:writer_pdf_Export"})
 		if s == "sample-2021" {
 			in = append(in, officeInput{"legacy-" + s + ".html", page, "doc:MS Word 97"})
 		}
-		if r, err := ReadBytes(s+".txt", ".txt", src, Options{}); err == nil {
-			for ext, filter := range map[string]string{".docx": "pdf:writer_pdf_Export", ".xlsx": "xls"} {
-				if b, err := Render(r, ext, Options{}); err == nil {
-					in = append(in, officeInput{"own-" + s + ext, b, filter})
-				}
+		r, err := ReadBytes(s+".txt", ".txt", src, Options{})
+		if err != nil {
+			return nil, err
+		}
+		for ext, filter := range map[string]string{".docx": "pdf:writer_pdf_Export", ".xlsx": "xls"} {
+			b, err := Render(r, ext, Options{})
+			if err != nil {
+				return nil, err
 			}
+			in = append(in, officeInput{"own-" + s + ext, b, filter})
 		}
 	}
-	if text, _, err := blankedSample(); err == nil {
-		in = append(in, officeInput{"blank.html", []byte(pipeToHTML(text)), "pdf:writer_pdf_Export"})
+	text, _, err := blankedSample()
+	if err != nil {
+		return nil, err
 	}
+	in = append(in, officeInput{"blank.html", []byte(pipeToHTML(text)), "pdf:writer_pdf_Export"})
 	for _, f := range []string{"2019", "2021"} {
 		if b, err := os.ReadFile(filepath.Join("..", "..", "shared", "spec", "official-tables-"+f+".html")); err == nil {
 			in = append(in, officeInput{"official-" + f + ".html", b, "pdf:writer_pdf_Export"})
 		}
 	}
-	return in
+	return in, nil
 }
 
 func runOffice() {
@@ -110,7 +118,12 @@ func runOffice() {
 	defer os.RemoveAll(dir)
 	officeOutputs, officeWanted = map[string][]byte{}, map[string]bool{}
 	byFilter := map[string][]string{}
-	for _, in := range officeInputs() {
+	inputs, err := officeInputs()
+	if err != nil {
+		officeErr = err
+		return
+	}
+	for _, in := range inputs {
 		p := filepath.Join(dir, "in", in.name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			officeErr = err
@@ -151,7 +164,7 @@ func officeOut(t *testing.T, name string) []byte {
 	officeOnce.Do(runOffice)
 	require.NoError(t, officeErr)
 	if !officeWanted[name] {
-		t.Skip("input for " + name + " not available")
+		t.Skip("input for " + name + " not available (../shared absent)")
 	}
 	b, ok := officeOutputs[name]
 	require.True(t, ok, "LibreOffice produced no %s", name)

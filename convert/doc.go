@@ -19,4 +19,9 @@
 //	三、本年度办理结果 | (一)予以公开 | 21 | 0 | 0 | 0 | 0 | 0 | 21 |
 //
 // becomes t3.granted.natural = 21 … t3.granted.total = 21.
+//
+// Workbook formulas are never taken from their cached values: Evaluator
+// recomputes them from the cells, in the reader's SumOnly mode (SUM and +
+// of references) or the checker's Arithmetic mode (package check,
+// wb.cache_stale).
 package convert

@@ -528,7 +528,6 @@ func parseGlued(name string, lines []string) (*Document, error) {
 		split *splitRow
 	}
 	var grids [][]gridRow
-	var gridPos []string
 	prev := 0
 	for hi, h := range heads {
 		paras(prev, h.start)
@@ -655,7 +654,6 @@ func parseGlued(name string, lines []string) (*Document, error) {
 			flushHeader()
 		}
 		grids = append(grids, grid)
-		gridPos = append(gridPos, pos(h.end))
 		doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: pos(h.end)}) // filled below
 		if last > prev {
 			prev = last

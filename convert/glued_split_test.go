@@ -288,9 +288,7 @@ func TestSuspectSplitCellsHooked(t *testing.T) {
 		}
 		out = append(out, ln)
 	}
-	if !hit {
-		t.Skip("sample has no two-digit value in （一）予以公开")
-	}
+	require.True(t, hit, "the sample has a two-digit value in （一）予以公开")
 	r := recognizeText(t, strings.Join(out, "\n"))
 	found := false
 	for _, n := range r.Notes {

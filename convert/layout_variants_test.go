@@ -404,7 +404,7 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 					b = append(b, hdr(r.hdr))
 				case raw:
 					b = append(b, line(r.label, r.ids)...)
-				case r.hdr != nil && len(r.hdr) == 1:
+				case len(r.hdr) == 1:
 					b = append(b, "              "+r.hdr[0])
 				case r.hdr != nil:
 					// Header words centred over their columns of 16.
@@ -440,7 +440,7 @@ func (s *synthReport) renderPDF(rng *rand.Rand, raw bool) string {
 					items = 0
 					if raw {
 						if schema.Normalize(r.label) == vertNorm {
-							for _, ch := range []rune(r.label) {
+							for _, ch := range r.label {
 								b = append(b, string(ch))
 							}
 							group = ""

@@ -272,21 +272,32 @@ func nodeText(n *html.Node, a textAcc, blocks bool) string {
 
 // chromeText is the text of body outside article, one line per block.
 func chromeText(body, article *html.Node) string {
-	if body == article {
+	if body == article || skipTags[body.Data] || hidden(body) {
 		return ""
 	}
-	var lines []string
-	var a textAcc
-	flush := func() {
+	lines := blockPieces(body, textAcc{}, article, "〔正文〕")
+	if len(lines) == 1 && lines[0] == "〔正文〕" {
+		return ""
+	}
+	return strings.Join(lines, "\n")
+}
+
+// blockPieces collects the visible text under n (skipTags and hidden
+// elements left out) into a, one piece per block: a <br> and the start and
+// end of a block element end a piece. The element marker, when met, ends the
+// piece and stands as the piece mark, its content unread.
+func blockPieces(n *html.Node, a textAcc, marker *html.Node, mark string) []string {
+	var pieces []string
+	end := func() {
 		if s := a.take(); s != "" {
-			lines = append(lines, s)
+			pieces = append(pieces, s)
 		}
 	}
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
-		if n == article {
-			flush()
-			lines = append(lines, "〔正文〕")
+		if marker != nil && n == marker {
+			end()
+			pieces = append(pieces, mark)
 			return
 		}
 		switch n.Type {
@@ -298,22 +309,21 @@ func chromeText(body, article *html.Node) string {
 				return
 			}
 			if blockTags[n.Data] || n.Data == "br" {
-				flush()
+				end()
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			rec(c)
 		}
 		if n.Type == html.ElementNode && blockTags[n.Data] {
-			flush()
+			end()
 		}
 	}
-	rec(body)
-	flush()
-	if len(lines) == 1 && lines[0] == "〔正文〕" {
-		return ""
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		rec(c)
 	}
-	return strings.Join(lines, "\n")
+	end()
+	return pieces
 }
 
 // isNav reports whether an element inside the article is navigation: a nav
@@ -590,39 +600,7 @@ func cellRef(r, c int) string {
 
 // cellText joins the pieces of text in a table cell.
 func (hr *htmlReader) cellText(td *html.Node) string {
-	var pieces []string
-	a := textAcc{raw: hr.own}
-	end := func() {
-		if s := a.take(); s != "" {
-			pieces = append(pieces, s)
-		}
-	}
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			a.add(n.Data)
-			return
-		case html.ElementNode:
-			if skipTags[n.Data] || hidden(n) {
-				return
-			}
-			if n.Data == "br" || blockTags[n.Data] {
-				end()
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-		if n.Type == html.ElementNode && blockTags[n.Data] {
-			end()
-		}
-	}
-	for c := td.FirstChild; c != nil; c = c.NextSibling {
-		rec(c)
-	}
-	end()
-	return joinPieces(pieces)
+	return joinPieces(blockPieces(td, textAcc{raw: hr.own}, nil, ""))
 }
 
 // joinPieces joins text pieces: no space where both sides are CJK, one

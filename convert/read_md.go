@@ -43,7 +43,6 @@ var (
 	reBullet     = regexp.MustCompile(`^ {0,3}[-*+][ \t]+`)
 	reQuote      = regexp.MustCompile(`^ {0,3}>[ \t]?`)
 	reFence      = regexp.MustCompile("^ {0,3}(```|~~~)")
-	reGenericHd  = regexp.MustCompile(`^(类别|项目|数据\d*|总计|\(?数据项目\)?|（数据项目）|数量|-)$`)
 )
 
 func readMarkdown(name, text string) (*Document, error) {

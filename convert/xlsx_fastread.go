@@ -97,19 +97,19 @@ var errFastRead = errors.New("not for the direct reader")
 // The fast path gives up (and the excelize path, with the --max-size caps
 // of CheckWorkbookLimits, takes over) on parts or archives larger than
 // these; archive/zip refuses parts that inflate past their declared size.
+// xxgk's own workbooks unzip to well under a megabyte; anything larger
+// (a sheet of a million rows, a bomb) goes the capped way.
 const (
-	fastTotalLimit = 256 << 20
-	fastPartLimit  = 64 << 20
+	fastTotalLimit = 16 << 20
+	fastPartLimit  = 4 << 20
 )
 
-func readFast(data []byte) (*fastBook, error) { return readFastMax(data, 0) }
-
-// readFastMax is readFast refusing, besides, whatever CheckWorkbookLimits
-// would refuse under the input cap max (0: DefaultMaxSize), so that the
-// excelize path says what is wrong: a package unzipping past the cap, a
-// large part, a sheet of more than WorkbookMaxRows rows, more than
-// WorkbookMaxCells cells.
-func readFastMax(data []byte, max int64) (*fastBook, error) {
+// readFast reads with the fast path when the archive unzips to no more than
+// max bytes (the --max-size cap; 0: DefaultMaxSize) and the fast path's own
+// limits, and refuses, besides, a sheet of more than WorkbookMaxRows rows or
+// more than WorkbookMaxCells cells in all: the excelize path (with
+// CheckWorkbookLimits) then says what is wrong.
+func readFast(data []byte, max int64) (*fastBook, error) {
 	if max <= 0 {
 		max = DefaultMaxSize
 	}
@@ -123,9 +123,6 @@ func readFastMax(data []byte, max int64) (*fastBook, error) {
 		files[f.Name] = f
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > fastPartLimit {
-			return nil, errFastRead
-		}
-		if f.UncompressedSize64 > workbookMaxPart && int64(f.UncompressedSize64) > max/2 {
 			return nil, errFastRead
 		}
 	}
@@ -539,7 +536,7 @@ type FastWorkbook struct {
 // OpenFast reads a workbook's parts directly, within the unzip limits of
 // the direct reader and those of CheckWorkbookLimits under opt.MaxSize.
 func OpenFast(data []byte, opt Options) (*FastWorkbook, error) {
-	fb, err := readFastMax(data, opt.MaxSize)
+	fb, err := readFast(data, opt.MaxSize)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
-	if fb, err := readFastMax(data, opt.MaxSize); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
+	if fb, err := readFast(data, opt.MaxSize); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
 		return readCanonical(name, fb, opt)
 	}
 	f, err := openWorkbook(data, opt)

@@ -592,7 +592,7 @@ func TestWorkbookFastReadSame(t *testing.T) {
 		writeWB(t, mustTemplate(t, schema.F2021), WorkbookOptions{Template: true}),
 		edited(),
 	} {
-		fb, err := readFast(data)
+		fb, err := readFast(data, 0)
 		require.NoError(t, err, i)
 		fast, err := readCanonical("b.xlsx", fb, Options{})
 		require.NoError(t, err)
@@ -604,6 +604,6 @@ func TestWorkbookFastReadSame(t *testing.T) {
 		assert.Equal(t, jsonOf(t, slow), jsonOf(t, fast), "case %d", i)
 		assert.Equal(t, slow.Pos, fast.Pos)
 	}
-	_, err := readFast([]byte("not a zip"))
+	_, err := readFast([]byte("not a zip"), 0)
 	assert.ErrorIs(t, err, errFastRead)
 }

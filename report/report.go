@@ -198,12 +198,7 @@ func (r *Report) Normalize() {
 // FormatNumber prints a value the way xxgk writes numbers into text: whole
 // numbers without a decimal point, decimals with as many digits as they
 // need.
-func FormatNumber(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
+func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // WriteJSON writes the Report's JSON form (indented, keys of cells and missing
 // sorted, UTF-8 without escaping of <, >, &).
