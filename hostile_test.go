@@ -404,6 +404,7 @@ func hostileCases() []hostileCase {
 		hostileCase{name: "1e309", file: "huge.txt", gen: writeText(func(t *testing.T) string {
 			return replaceLine(t, sampleText(t), "一、本年新收", "一、本年新收政府信息公开申请数量 | 1e309 | 4 | 1 | 0 | 2 | 0 | 37 | ||")
 		}), readable: true, notes: `t3\.new_received\.natural`},
+		hostileCase{name: "1e309 in json", file: "huge.json", gen: writeBytes([]byte(`{"format":"2021","year":2022,"cells":{"t3.new_received.natural":1e309}}`)), where: `1e309`},
 		hostileCase{name: "twenty nines", file: "nines.txt", gen: writeText(func(t *testing.T) string {
 			return replaceLine(t, sampleText(t), "二、上年结转", "二、上年结转政府信息公开申请数量 | 99999999999999999999 | 0 | 0 | 0 | 0 | 0 | 3 | ||")
 		}), readable: true, notes: `t3\.carried_over\.natural`},

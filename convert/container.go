@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,6 +77,9 @@ func (e *ImageError) Chinese() string {
 	return e.What + "是图片，xxgk 不做文字识别（OCR），无法读取其中的数字"
 }
 
+// pdfMaxPages bounds the pages of a PDF read.
+const pdfMaxPages = 500
+
 // helperTimeout bounds one helper run.
 var helperTimeout = 3 * time.Minute
 
@@ -111,7 +115,13 @@ func runHelper(dir string, prog string, args ...string) ([]byte, error) {
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	// The output is capped like an input: a helper never fills memory.
+	out := &cappedBuffer{max: DefaultMaxSize}
+	cmd.Stdout = out
+	err := cmd.Run()
+	if out.over {
+		return nil, fmt.Errorf("%w: %s printed more than %d bytes", ErrTooLarge, filepath.Base(prog), out.max)
+	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
 		if len(msg) > 300 {
@@ -119,7 +129,23 @@ func runHelper(dir string, prog string, args ...string) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%s failed: %v %s", filepath.Base(prog), err, msg)
 	}
-	return out, nil
+	return out.buf.Bytes(), nil
+}
+
+// cappedBuffer keeps at most max bytes; a write beyond fails, which stops the
+// copy from the helper (it then gets a broken pipe).
+type cappedBuffer struct {
+	buf  bytes.Buffer
+	max  int
+	over bool
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.buf.Len()+len(p) > c.max {
+		c.over = true
+		return 0, ErrTooLarge
+	}
+	return c.buf.Write(p)
 }
 
 // pdfText runs pdftotext -layout on a PDF.
@@ -130,7 +156,10 @@ func pdfText(name string, data []byte) (string, error) {
 	}
 	var text string
 	err = withTempCopy(name, data, func(dir, path string) error {
-		out, err := runHelper(dir, prog, "-layout", "-enc", "UTF-8", path, "-")
+		// At most pdfMaxPages pages: a report has a few dozen; a PDF of
+		// thousands of pages (or a bomb of compressed text) is not read
+		// whole.
+		out, err := runHelper(dir, prog, "-layout", "-enc", "UTF-8", "-l", strconv.Itoa(pdfMaxPages), path, "-")
 		if err != nil {
 			return err
 		}
@@ -150,6 +179,9 @@ func readPDF(name string, data []byte, opt Options) (*report.Report, error) {
 		return nil, err
 	}
 	if err := imageOnly(text); err != nil {
+		return nil, err
+	}
+	if err := checkText(".txt", text); err != nil {
 		return nil, err
 	}
 	doc, err := readText(name, text)

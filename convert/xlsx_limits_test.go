@@ -2,8 +2,10 @@ package convert
 
 import (
 	"io"
+	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -37,4 +39,17 @@ func (r *slowReader) Read(p []byte) (int, error) {
 	n := copy(p[:min(len(p), 3)], r.s)
 	r.s = r.s[n:]
 	return n, nil
+}
+
+// A helper printing without end (a PDF bomb through pdftotext) is stopped at
+// the cap, not read into memory.
+func TestHelperOutputCapped(t *testing.T) {
+	yes, err := exec.LookPath("yes")
+	if err != nil {
+		t.Skip("no yes(1)")
+	}
+	start := time.Now()
+	_, err = runHelper(t.TempDir(), yes)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Less(t, time.Since(start), 10*time.Second)
 }

@@ -28,12 +28,9 @@ func init() {
 	RegisterReader(".xlsx", ReadWorkbook)
 }
 
-// openWorkbook opens workbook bytes with the unzip limits set, after
-// CheckWorkbookLimits.
+// openWorkbook opens workbook bytes with the unzip limits set (ReadWorkbook
+// has checked CheckWorkbookLimits).
 func openWorkbook(data []byte, opt Options) (*excelize.File, error) {
-	if err := CheckWorkbookLimits(data, opt); err != nil {
-		return nil, err
-	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
@@ -71,6 +68,10 @@ func WorkbookVersion(f *excelize.File) string {
 // workbook (no stamp, or an older template) is turned into a Document, one
 // grid per sheet, and recognized by its labels, with a note.
 func ReadWorkbook(name string, data []byte, opt Options) (*report.Report, error) {
+	// The limits come first, for the direct reader as for excelize.
+	if err := CheckWorkbookLimits(data, opt); err != nil {
+		return nil, err
+	}
 	if fb, err := readFast(data, opt.MaxSize); err == nil && fb.hasSheet(templates.SheetInfo) && fastVersion(fb) == templates.TemplateVersion {
 		return readCanonical(name, fb, opt)
 	}
