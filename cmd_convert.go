@@ -33,7 +33,7 @@ func init() {
 		usage: "xxgk convert IN OUT [选项]  |  xxgk convert IN... -o DIR --to FORMAT  |  xxgk convert IN... -o OUT.csv",
 		short: "在报告文本、工作簿（.xlsx）与 JSON 等格式之间转换（可批量）",
 		help: `按扩展名判断输入和输出格式：
-  读取：.txt .md .html .htm .docx .xlsx .json
+  读取：` + strings.Join(convert.Readable(), " ") + ` （.htm 同 .html）
   写出：.xlsx（标准工作簿） .json .txt（官方文本格式） .md .html .docx .csv（一行一份报告的汇总表）
 数值读不准的单元格记为缺失并附说明，从不猜测、从不把空白或“—”当作 0。
 输出先写入同目录的临时文件再改名，失败时不会留下半个文件；输出不能与输入是同一文件。
@@ -401,6 +401,9 @@ func batchFailure(path string, err error) string {
 	switch {
 	case errors.Is(err, errOutputIsInput):
 		return fmt.Sprintf("xxgk: %s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", path)
+	case errors.Is(err, batch.ErrPanic):
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return fmt.Sprintf("xxgk: %s：xxgk 内部错误，此文件未转换，请报告此问题：%s（internal_error）", path, msg)
 	case errors.As(err, &we):
 		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.path, we.err)
 	}

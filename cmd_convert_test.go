@@ -225,3 +225,15 @@ func TestConvertBatchOutputIsAFile(t *testing.T) {
 	b, _ := os.ReadFile(notDir)
 	assert.Equal(t, "x", string(b), "untouched")
 }
+
+func TestConvertBatchToCSVDir(t *testing.T) {
+	in := t.TempDir()
+	writeReportJSON(t, filepath.Join(in, "a.json"), "甲局", 2022, map[string]float64{"t3.granted.natural": 2})
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := runCLI("convert", in, "-o", out, "--to", "csv")
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(filepath.Join(out, "xxgk.csv"))
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "甲局")
+	assert.Equal(t, 2, strings.Count(string(b), "\r\n"), "header and one row")
+}

@@ -99,10 +99,18 @@ func runMerge(e *env, o any, args []string) int {
 		return exitBad
 	}
 	units := make([]compare.Unit, len(reports))
+	seen := map[string]int{}
+	for _, r := range reports {
+		seen[r.Agency]++
+	}
 	for i, r := range reports {
+		// A unit is named by its agency; by its file when it names none or
+		// shares the name with another unit, so that notes stay unambiguous.
 		name := r.Agency
 		if name == "" {
 			name = filepath.Base(paths[i])
+		} else if seen[name] > 1 {
+			name += "（" + filepath.Base(paths[i]) + "）"
 		}
 		units[i] = compare.Unit{Name: name, File: paths[i], Report: r}
 	}

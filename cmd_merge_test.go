@@ -53,6 +53,18 @@ func TestMergeCLI(t *testing.T) {
 	assert.Contains(t, stderr, "c.json")
 	assert.NoFileExists(t, out3)
 
+	// Two units of the same name are told apart by their files.
+	a2 := filepath.Join(dir, "a2.json")
+	writeReportJSON(t, a2, "甲局", 2022, map[string]float64{"t3.granted.natural": 1})
+	out4 := filepath.Join(dir, "sum4.json")
+	code, _, stderr = runCLI("merge", a, a2, "-o", out4)
+	require.Equal(t, exitOK, code, stderr)
+	data, err = os.ReadFile(out4)
+	require.NoError(t, err)
+	m4, err := report.ReadJSON(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Contains(t, m4.Sections[0].Paragraphs[0], "甲局（a.json）、甲局（a2.json）")
+
 	code, _, stderr = runCLI("merge", a, "-o", a)
 	assert.Equal(t, exitBad, code)
 	assert.Contains(t, stderr, "output_is_input")

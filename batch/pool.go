@@ -2,7 +2,10 @@ package batch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -33,7 +36,8 @@ func Jobs(n int) int {
 
 // Each runs fn over items with at most Jobs(jobs) concurrent calls and calls
 // emit(i, result) for every item in input order, from the calling goroutine
-// (emit needs no locking). At most a few results per worker wait for their
+// (emit needs no locking). A panic in fn becomes that item's Result with an
+// ErrPanic error; the other items go on. At most a few results per worker wait for their
 // turn, so memory does not grow with the number of items.
 //
 // When ctx is cancelled no new item starts; items already started finish
@@ -63,7 +67,7 @@ func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Con
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r := fn(ctx, items[i])
+				r := call(ctx, fn, items[i])
 				if r.Item == "" {
 					r.Item = items[i]
 				}
@@ -116,6 +120,21 @@ func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Con
 		return ctx.Err()
 	}
 	return nil
+}
+
+// ErrPanic marks the Result of an item whose function panicked: one bad
+// input must not take the rest of the batch down with it.
+var ErrPanic = errors.New("internal error (panic)")
+
+// call runs fn on one item, turning a panic into an ErrPanic result that
+// carries the panic value and the place it came from.
+func call(ctx context.Context, fn func(ctx context.Context, item string) Result, item string) (r Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Item: item, Err: fmt.Errorf("%w: %v\n%s", ErrPanic, p, debug.Stack())}
+		}
+	}()
+	return fn(ctx, item)
 }
 
 // Run runs fn over items like Each and returns the results in input order.

@@ -135,3 +135,19 @@ func TestExpandAndOutputs(t *testing.T) {
 		filepath.Join("out", "nope.xlsx"),
 	}, outs)
 }
+
+func TestEachRecoversPanic(t *testing.T) {
+	rs := Run(context.Background(), 2, []string{"a", "boom", "c"}, func(_ context.Context, s string) Result {
+		if s == "boom" {
+			var m map[string]int
+			m["x"]++ // a nil-map write: the kind of bug a hostile input finds
+		}
+		return Result{Value: s}
+	})
+	require.Len(t, rs, 3)
+	assert.Equal(t, "a", rs[0].Value)
+	assert.ErrorIs(t, rs[1].Err, ErrPanic)
+	assert.Equal(t, "boom", rs[1].Item)
+	assert.Contains(t, rs[1].Err.Error(), "nil map")
+	assert.Equal(t, "c", rs[2].Value, "the batch goes on")
+}

@@ -1,6 +1,9 @@
 package check
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/xxgk/xxgk/convert"
@@ -32,4 +35,27 @@ func BenchmarkFile(b *testing.B) {
 			Report(r)
 		}
 	})
+}
+
+// BenchmarkCheckFile measures File (reading and every check) on workbooks
+// written by xxgk, as `xxgk check` runs it: one op checks one workbook.
+func BenchmarkCheckFile(b *testing.B) {
+	var paths []string
+	for i, format := range []string{"2019", "2021"} {
+		data, err := convert.Render(balanced(format), ".xlsx", convert.Options{})
+		if err != nil {
+			b.Skip(err)
+		}
+		p := filepath.Join(b.TempDir(), strconv.Itoa(i)+".xlsx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if t := File(paths[i%len(paths)], Options{}); t.Err != nil {
+			b.Fatal(t.Err)
+		}
+	}
 }

@@ -15,4 +15,11 @@
 // with last year's; Workbook checks the integrity of an xxgk workbook
 // against the canonical one. A rule with a missing operand is never
 // evaluated: the missing cell is reported once, as `missing`.
+//
+// File reads an xxgk workbook once: convert.OpenFast unzips it and scans
+// its parts, and the same FastWorkbook serves the reader (convert.ReadFast)
+// and the workbook checks (WorkbookFast, through fastSource). Whatever the
+// direct reading does not handle exactly as excelize would (shared
+// formulas, escapes, prefixed XML, oversized parts) is read by excelize
+// (xlsSource); both give the same findings (TestFastSourceAgreesWithExcelize).
 package check

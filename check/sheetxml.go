@@ -12,7 +12,8 @@ import (
 )
 
 var (
-	rowTag    = regexp.MustCompile(`<(?:[A-Za-z0-9_]+:)?row[\s/>][^>]*>`)
+	// A row start tag ends at its first '>' (`<row>` alone included).
+	rowTag    = regexp.MustCompile(`<(?:[A-Za-z0-9_]+:)?row(?:[\s/][^>]*)?>`)
 	rowNum    = regexp.MustCompile(`\sr="(\d+)"`)
 	rowHidden = regexp.MustCompile(`\shidden="(?:1|true)"`)
 )

@@ -54,7 +54,22 @@ func File(path string, opt Options) *Task {
 		t.Err = err
 		return t
 	}
-	r, err := convert.ReadBytes(filepath.Base(path), convert.Ext(path), data, opt.Convert)
+	// A workbook is read directly once, for the Report and for the
+	// workbook checks; ReadBytes reads whatever the direct reading does
+	// not.
+	var fw *convert.FastWorkbook
+	var r *report.Report
+	ok := false
+	if convert.Ext(path) == ".xlsx" {
+		if fw, err = convert.OpenFast(data, opt.Convert); err == nil {
+			r, ok, err = convert.ReadFast(filepath.Base(path), fw, opt.Convert)
+		} else {
+			fw, err = nil, nil
+		}
+	}
+	if !ok {
+		r, err = convert.ReadBytes(filepath.Base(path), convert.Ext(path), data, opt.Convert)
+	}
 	if err != nil {
 		var ie *convert.InputError
 		if errors.As(err, &ie) {
@@ -67,7 +82,11 @@ func File(path string, opt Options) *Task {
 	t.Format, t.Year, t.Agency = r.Format, r.Year, r.Agency
 	var fs []Finding
 	if convert.Ext(path) == ".xlsx" {
-		fs = append(fs, Workbook(data, filepath.Base(path), r)...)
+		if fw != nil {
+			fs = append(fs, WorkbookFast(fw, filepath.Base(path), r)...)
+		} else {
+			fs = append(fs, Workbook(data, filepath.Base(path), r)...)
+		}
 	}
 	// Positions without a place of their own name the checked file, not
 	// the original report a JSON or workbook was made from.

@@ -24,32 +24,48 @@ import (
 // constants (published_total), which is an arithmetic matter, not
 // tampering. A workbook without an xxgk version stamp is of another origin:
 // it gets a notice and the hidden-content check only.
+//
+// The package is read once, directly (xxgk's own workbooks); excelize reads
+// what the direct reading does not handle exactly.
 func Workbook(data []byte, name string, r *report.Report) []Finding {
+	if fw, err := convert.OpenFast(data, convert.Options{}); err == nil {
+		return WorkbookFast(fw, name, r)
+	}
+	return workbookExcelize(data, name, r)
+}
+
+// WorkbookFast is Workbook on a workbook the direct reader has read
+// (convert.OpenFast), so that reading and checking share one pass over
+// the package.
+func WorkbookFast(fw *convert.FastWorkbook, name string, r *report.Report) []Finding {
+	if src, ok := newFastSource(fw); ok {
+		w := &wbCheck{src: src, name: name, r: r, grids: map[string][][]string{}}
+		return w.run()
+	}
+	return workbookExcelize(fw.Data(), name, r)
+}
+
+func workbookExcelize(data []byte, name string, r *report.Report) []Finding {
 	f, err := excelize.OpenReader(bytes.NewReader(data), openOptions())
 	if err != nil {
 		return nil // the reader read these bytes; nothing more to say here
 	}
 	defer f.Close()
-	w := &wbCheck{f: f, name: name, r: r, grids: map[string][][]string{}, styleHides: map[int]string{},
-		hiddenRows: hiddenRowsXML(data)}
+	w := &wbCheck{src: &xlsSource{f: f, hidden: hiddenRowsXML(data)}, name: name, r: r, grids: map[string][][]string{}}
 	return w.run()
 }
 
 type wbCheck struct {
-	f     *excelize.File
-	name  string
-	r     *report.Report
-	book  *templates.Book
-	out   []Finding
-	grids map[string][][]string
-	// styleHides caches, per style id, the number format that hides or
-	// disguises values ("" when it does not).
-	styleHides map[int]string
-	sheets     map[string]bool
-	comments   map[string]string // "sheet!ref" → comment text
-	hiddenRows map[string][]int  // sheet → rows with hidden="1"
-	labelAt    map[string]bool   // "sheet!ref|normalized text" of every canonical label
-	shifted    map[string]bool   // sheets whose labels moved
+	src      wbSource
+	name     string
+	r        *report.Report
+	book     *templates.Book
+	out      []Finding
+	grids    map[string][][]string
+	sheets   map[string]bool
+	comments map[string]string // "sheet!ref" → comment text
+	labelAt  map[string]bool   // "sheet!ref|normalized text" of every canonical label
+	shifted  map[string]bool   // sheets whose labels moved
 }
 
 func (w *wbCheck) pos(sheet, ref string) string {
@@ -65,7 +81,7 @@ func (w *wbCheck) add(rule string, cells []string, pos string, want, got any, ms
 
 func (w *wbCheck) run() []Finding {
 	w.sheets = map[string]bool{}
-	for _, s := range w.f.GetSheetList() {
+	for _, s := range w.src.sheetList() {
 		w.sheets[s] = true
 	}
 	w.shifted = map[string]bool{}
@@ -115,7 +131,7 @@ func (w *wbCheck) verdicts() {
 		}
 	}
 	for _, x := range wants {
-		got, _ := w.f.GetCellFormula(templates.SheetCheck, x.ref)
+		got := w.src.formula(templates.SheetCheck, x.ref)
 		if normFormula(got) == normFormula(x.formula) {
 			continue
 		}
@@ -145,14 +161,8 @@ func (w *wbCheck) version() (string, string) {
 			}
 		}
 	}
-	if props, err := w.f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			if p.Name == templates.VersionProperty {
-				if s, ok := p.Value.(string); ok && s != "" {
-					found = append(found, [2]string{s, w.name})
-				}
-			}
-		}
+	if s := w.src.customVersion(); s != "" {
+		found = append(found, [2]string{s, w.name})
 	}
 	for _, v := range found {
 		if v[0] != templates.TemplateVersion {
@@ -171,15 +181,7 @@ func (w *wbCheck) grid(sheet string) [][]string {
 	}
 	// Used for 信息 (never loaded otherwise) and, rarely, to look for a
 	// label away from its place.
-	var g [][]string
-	rows, err := w.f.Rows(sheet)
-	if err == nil {
-		for rows.Next() {
-			cols, _ := rows.Columns(excelize.Options{RawCellValue: true})
-			g = append(g, cols)
-		}
-		rows.Close()
-	}
+	g := w.src.rows(sheet)
 	// Trailing empty rows are dropped, as GetRows does.
 	for len(g) > 0 && len(g[len(g)-1]) == 0 {
 		g = g[:len(g)-1]
@@ -199,8 +201,7 @@ func (w *wbCheck) at(sheet, ref string) string {
 		}
 		return ""
 	}
-	v, _ := w.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-	return v
+	return w.src.value(sheet, ref)
 }
 
 func (w *wbCheck) sheetsPresent() {
@@ -322,12 +323,7 @@ func rowOfLabel(l templates.Label) int {
 // names checks that every value cell's defined name exists and points at
 // its canonical cell.
 func (w *wbCheck) names() {
-	defined := map[string]string{}
-	for _, d := range w.f.GetDefinedName() {
-		if d.Scope == "" || d.Scope == "Workbook" {
-			defined[d.Name] = d.RefersTo
-		}
-	}
+	defined := w.src.definedNames()
 	if w.sheets[templates.SheetCheck] {
 		want := w.book.CheckOK()
 		switch ref, ok := defined[templates.CheckOKName]; {
@@ -372,13 +368,13 @@ func (w *wbCheck) formulas() {
 			}
 		}
 	}
-	ev := convert.NewEvaluator(w.f, convert.Arithmetic)
+	ev := w.src.evaluator()
 	for _, c := range w.book.Cells {
 		if !c.IsTotal() || !w.sheets[c.Sheet] || w.shifted[c.Sheet] {
 			continue
 		}
 		pos := w.pos(c.Sheet, c.Ref)
-		formula, _ := w.f.GetCellFormula(c.Sheet, c.Ref)
+		formula := w.src.formula(c.Sheet, c.Ref)
 		if strings.TrimSpace(formula) == "" {
 			got := w.at(c.Sheet, c.Ref)
 			if published[c.ID] || w.publishedComment(c.Sheet, c.Ref) {
@@ -419,18 +415,7 @@ func (w *wbCheck) formulas() {
 // published_total.
 func (w *wbCheck) publishedComment(sheet, ref string) bool {
 	if w.comments == nil {
-		w.comments = map[string]string{}
-		for _, s := range w.f.GetSheetList() {
-			cs, _ := w.f.GetComments(s)
-			for _, c := range cs {
-				var b strings.Builder
-				b.WriteString(c.Text)
-				for _, p := range c.Paragraph {
-					b.WriteString(p.Text)
-				}
-				w.comments[s+"!"+c.Cell] = b.String()
-			}
-		}
+		w.comments = w.src.comments()
 	}
 	return strings.Contains(w.comments[sheet+"!"+ref], report.NotePublishedTotal)
 }
@@ -446,8 +431,8 @@ func normFormula(s string) string {
 // sheets (a hidden row of 正文 hides a paragraph, of 信息 a note), and
 // number formats that hide or disguise a value cell.
 func (w *wbCheck) hidden() {
-	for _, s := range w.f.GetSheetList() {
-		if vis, err := w.f.GetSheetVisible(s); err == nil && !vis {
+	for _, s := range w.src.sheetList() {
+		if !w.src.sheetVisible(s) {
 			w.add("wb.hidden", nil, w.pos(s, ""), nil, nil, fmt.Sprintf("工作表“%s”被隐藏", s))
 		}
 	}
@@ -456,7 +441,7 @@ func (w *wbCheck) hidden() {
 			continue
 		}
 		maxRow, maxCol := 0, 0
-		if dim, err := w.f.GetSheetDimension(s); err == nil {
+		if dim := w.src.dimension(s); dim != "" {
 			_, last, _ := strings.Cut(dim, ":")
 			if last == "" {
 				last = dim
@@ -471,7 +456,7 @@ func (w *wbCheck) hidden() {
 		}
 		// A forged dimension must not make this loop long.
 		maxRow, maxCol = min(maxRow, 5000), min(maxCol, 200)
-		for _, i := range w.hiddenRows[s] {
+		for _, i := range w.src.hiddenRows(s) {
 			if i > maxRow+1000 {
 				break
 			}
@@ -480,7 +465,7 @@ func (w *wbCheck) hidden() {
 		}
 		for j := 1; j <= maxCol; j++ {
 			col, _ := excelize.ColumnNumberToName(j)
-			if vis, err := w.f.GetColVisible(s, col); err == nil && !vis {
+			if w.src.colHidden(s, j) {
 				w.add("wb.hidden", nil, w.pos(s, col+"1"), nil, nil, fmt.Sprintf("%s 第%s列被隐藏", s, col))
 			}
 		}
@@ -492,18 +477,7 @@ func (w *wbCheck) hidden() {
 		if !w.sheets[c.Sheet] {
 			continue
 		}
-		st, err := w.f.GetCellStyle(c.Sheet, c.Ref)
-		if err != nil || st == 0 {
-			continue
-		}
-		fmtText, seen := w.styleHides[st]
-		if !seen {
-			if s, err := w.f.GetStyle(st); err == nil && s.CustomNumFmt != nil && hidesValue(*s.CustomNumFmt) {
-				fmtText = *s.CustomNumFmt
-			}
-			w.styleHides[st] = fmtText
-		}
-		if fmtText != "" {
+		if fmtText := w.src.customFormat(c.Sheet, c.Ref); fmtText != "" && hidesValue(fmtText) {
 			w.add("wb.hidden", []string{c.ID}, w.pos(c.Sheet, c.Ref), nil, fmtText,
 				fmt.Sprintf("%s：数字格式“%s”隐藏或伪装了单元格的值", c.Label, fmtText))
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -488,4 +489,131 @@ func TestTemplateHasNoError(t *testing.T) {
 			assert.False(t, strings.HasPrefix(f.Rule, "wb."), "%s: %s %s", format, f.Rule, f.Message)
 		}
 	}
+}
+
+// TestFastSourceAgreesWithExcelize: the direct reading of the package
+// gives the same findings as excelize's, on every tampering of the suite,
+// for workbooks of the real writer and of excelize.
+func TestFastSourceAgreesWithExcelize(t *testing.T) {
+	for _, v := range []struct {
+		format string
+		layout []string
+	}{{"2019", nil}, {"2021", nil}, {"2021", []string{schema.LayoutOtherSingleRow}}} {
+		name := v.format + "/" + schema.LayoutKeyString(v.layout)
+		for _, writer := range []string{"xxgk", "excelize"} {
+			cases := append([]tamper{{name: "untampered"}}, tampers...)
+			for _, tp := range cases {
+				t.Run(name+"/"+writer+"/"+tp.name, func(t *testing.T) {
+					r := balanced(v.format, v.layout...)
+					var f *excelize.File
+					if writer == "xxgk" {
+						data, err := convert.Render(r, ".xlsx", convert.Options{})
+						require.NoError(t, err)
+						f, err = excelize.OpenReader(bytes.NewReader(data))
+						require.NoError(t, err)
+					} else {
+						f = canonicalWorkbook(t, r)
+					}
+					if tp.apply != nil {
+						tp.apply(t, f, templates.Layout(v.format, v.layout), r)
+					}
+					data := bytesOf(t, f)
+					fw, err := convert.OpenFast(data, convert.Options{})
+					require.NoError(t, err, "the direct reader reads excelize's output")
+					src, ok := newFastSource(fw)
+					require.True(t, ok)
+					fast := (&wbCheck{src: src, name: "t.xlsx", r: r, grids: map[string][][]string{}}).run()
+					slow := workbookExcelize(data, "t.xlsx", r)
+					assert.Equal(t, slow, fast)
+				})
+			}
+		}
+	}
+}
+
+// TestFastSourceAgreesOnOtherTools: workbooks tampered with and saved by
+// openpyxl, and then resaved by LibreOffice, give the same findings through
+// the direct reading as through excelize (or the direct reading refuses
+// them and excelize reads them).
+func TestFastSourceAgreesOnOtherTools(t *testing.T) {
+	const py = "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		t.Skip("no python3")
+	}
+	r := balanced("2021")
+	b := templates.Layout("2021", nil)
+	data, err := convert.Render(r, ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	in, saved := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "saved.xlsx")
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	t3 := b.Cell("t3.granted.natural")
+	total := b.Cell("t3.granted.total")
+	script := `import sys, openpyxl
+from openpyxl.comments import Comment
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[3]]
+ws.row_dimensions[int(sys.argv[4])].hidden = True
+ws.column_dimensions["D"].hidden = True
+ws[sys.argv[5]].number_format = ";;;"
+ws[sys.argv[6]] = 12345
+ws[sys.argv[6]].comment = Comment("published_total", "x")
+wb[sys.argv[7]].sheet_state = "hidden"
+wb.save(sys.argv[2])
+`
+	out, err := exec.Command(py, "-c", script, in, saved, t3.Sheet, strconv.Itoa(t3.Row+2), t3.Ref, total.Ref, templates.SheetText).CombinedOutput()
+	if err != nil {
+		t.Skipf("openpyxl unavailable: %s", out)
+	}
+	files := []string{saved}
+	if _, err := exec.LookPath("soffice"); err == nil && !testing.Short() {
+		lo := filepath.Join(dir, "lo")
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", "xlsx", "--outdir", lo, saved)
+		if out, err := cmd.CombinedOutput(); err == nil {
+			files = append(files, filepath.Join(lo, "saved.xlsx"))
+		} else {
+			t.Logf("soffice: %v %s", err, out)
+		}
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		rr, err := convert.ReadBytes("t.xlsx", ".xlsx", data, convert.Options{})
+		require.NoError(t, err)
+		slow := workbookExcelize(data, "t.xlsx", rr)
+		// The number format hides the cell; the comment names the
+		// constant total a published one.
+		assert.Contains(t, brief(slow), "wb.hidden@t.xlsx:"+t3.Sheet+"!"+t3.Ref+"["+t3.ID+"]", p)
+		assert.NotContains(t, brief(slow), "wb.formula_replaced@t.xlsx:"+total.Sheet+"!"+total.Ref+"["+total.ID+"]", p)
+		fw, err := convert.OpenFast(data, convert.Options{})
+		if err != nil {
+			t.Logf("%s: the direct reader refuses it (%v): excelize reads it", p, err)
+			continue
+		}
+		src, ok := newFastSource(fw)
+		if !ok {
+			t.Logf("%s: the direct reading of its parts is refused: excelize reads it", p)
+			continue
+		}
+		fast := (&wbCheck{src: src, name: "t.xlsx", r: rr, grids: map[string][][]string{}}).run()
+		assert.Equal(t, brief(slow), brief(fast), p)
+		assert.Equal(t, slow, fast, p)
+	}
+}
+
+// TestFileKeepsUnzipLimits: the single direct read of a workbook keeps the
+// --max-size cap on what it unzips to.
+func TestFileKeepsUnzipLimits(t *testing.T) {
+	data, err := convert.Render(balanced("2021"), ".xlsx", convert.Options{})
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "small.xlsx")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	capped := int64(len(data)) + 1 // the file fits; what it unzips to does not
+	task := File(path, Options{Convert: convert.Options{MaxSize: capped}})
+	require.Error(t, task.Err)
+	assert.ErrorIs(t, task.Err, convert.ErrTooLarge)
+	task = File(path, Options{})
+	require.NoError(t, task.Err)
+	assert.True(t, task.Valid)
 }

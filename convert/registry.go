@@ -136,6 +136,12 @@ func ReadBytes(name, ext string, data []byte, opt Options) (*report.Report, erro
 		return nil, &InputError{File: name, Err: fmt.Errorf("%w: %d bytes, cap %d (raise with --max-size)", ErrTooLarge, len(data), max)}
 	}
 	r, err := rd(filepath.Base(name), data, opt)
+	return finishRead(name, data, r, err)
+}
+
+// finishRead is what ReadBytes does with a reader's result: errors name the
+// input, the Source is set, the Report normalised.
+func finishRead(name string, data []byte, r *report.Report, err error) (*report.Report, error) {
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {

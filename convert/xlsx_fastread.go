@@ -8,10 +8,13 @@ import (
 	"html"
 	"io"
 	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/templates"
 )
 
@@ -62,6 +65,7 @@ func (s xlsSource) hasSheet(name string) bool { return hasSheet(s.f, name) }
 type fastCell struct {
 	value, formula string
 	isText         bool
+	style          int // the s attribute (0 when absent)
 }
 
 // fastBook is a workbook read directly from its parts.
@@ -70,6 +74,19 @@ type fastBook struct {
 	sheets  map[string]map[string]fastCell // sheet → ref → cell
 	order   map[string][]string            // sheet → refs in document order
 	defined map[string]string
+	// What the checker needs besides (FastWorkbook): the sheets in
+	// workbook order with their state and part, each sheet's XML, and the
+	// package's parts for reading others on demand.
+	list   []FastSheet
+	xml    map[string][]byte   // sheet → its worksheet XML
+	merges map[string][][4]int // sheet → merged ranges (col1, row1, col2, row2), read on demand
+	readFn func(name string) ([]byte, error)
+}
+
+// FastSheet is one sheet of a workbook read directly: its name, its state
+// ("", "visible", "hidden", "veryHidden") and its part in the package.
+type FastSheet struct {
+	Name, State, Part string
 }
 
 var errFastRead = errors.New("not for the direct reader")
@@ -88,8 +105,14 @@ const (
 )
 
 // readFast reads with the fast path when the archive unzips to no more than
-// max bytes (the --max-size cap) and the fast path's own limits.
+// max bytes (the --max-size cap; 0: DefaultMaxSize) and the fast path's own
+// limits, and refuses, besides, a sheet of more than WorkbookMaxRows rows or
+// more than WorkbookMaxCells cells in all: the excelize path (with
+// CheckWorkbookLimits) then says what is wrong.
 func readFast(data []byte, max int64) (*fastBook, error) {
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, errFastRead
@@ -103,8 +126,21 @@ func readFast(data []byte, max int64) (*fastBook, error) {
 			return nil, errFastRead
 		}
 	}
-	if total > fastTotalLimit || (max > 0 && total > uint64(max)) {
+	if total > fastTotalLimit || total > uint64(max) {
 		return nil, errFastRead
+	}
+	// Counting rows and cells costs a scan; a sheet too short to hold
+	// WorkbookMaxRows row tags ("<row>", 5 bytes), or sheets together too
+	// short for WorkbookMaxCells cell tags ("<c/>", 4 bytes), need none.
+	sheetBytes, cellCount := 0, 0
+	tooBig := func(b []byte) bool {
+		sheetBytes += len(b)
+		if len(b) < 5*WorkbookMaxRows && sheetBytes < 4*WorkbookMaxCells {
+			return false
+		}
+		_, n, err := countRowsCells(bytes.NewReader(b))
+		cellCount += n
+		return err != nil || cellCount > WorkbookMaxCells
 	}
 	read := func(name string) ([]byte, error) {
 		f := files[name]
@@ -122,7 +158,8 @@ func readFast(data []byte, max int64) (*fastBook, error) {
 		}
 		return b, nil
 	}
-	fb := &fastBook{sheets: map[string]map[string]fastCell{}, order: map[string][]string{}, defined: map[string]string{}}
+	fb := &fastBook{sheets: map[string]map[string]fastCell{}, order: map[string][]string{}, defined: map[string]string{},
+		xml: map[string][]byte{}, readFn: read}
 	if b, err := read("docProps/custom.xml"); err == nil {
 		var props struct {
 			Property []struct {
@@ -191,22 +228,33 @@ func readFast(data []byte, max int64) (*fastBook, error) {
 		}
 	}
 	for _, s := range wb.Sheets {
-		id := ""
+		id, state := "", ""
 		for _, a := range s.Attr {
-			if a.Name.Local == "id" {
+			switch a.Name.Local {
+			case "id":
 				id = a.Value
+			case "state":
+				state = a.Value
 			}
 		}
 		b, err := read(target[id])
 		if err != nil {
 			return nil, err
 		}
+		if tooBig(b) {
+			return nil, errFastRead
+		}
 		cells, order, err := sheetCells(b, shared)
 		if err != nil {
 			return nil, err
 		}
+		if _, dup := fb.sheets[s.Name]; dup {
+			return nil, errFastRead
+		}
 		fb.sheets[s.Name] = cells
 		fb.order[s.Name] = order
+		fb.xml[s.Name] = b
+		fb.list = append(fb.list, FastSheet{Name: s.Name, State: state, Part: target[id]})
 	}
 	return fb, nil
 }
@@ -332,6 +380,14 @@ func sheetCells(b []byte, shared []string) (map[string]fastCell, []string, error
 		if ref == "" {
 			return nil, nil, errFastRead
 		}
+		var c fastCell
+		if st := xattr(attrs, "s"); st != "" {
+			n, err := strconv.Atoi(st)
+			if err != nil || n < 0 {
+				return nil, nil, errFastRead
+			}
+			c.style = n
+		}
 		var inner []byte
 		if !selfClosing {
 			e := bytes.Index(b, []byte("</c>"))
@@ -340,7 +396,6 @@ func sheetCells(b []byte, shared []string) (map[string]fastCell, []string, error
 			}
 			inner, b = b[:e], b[e+4:]
 		}
-		var c fastCell
 		if f, fattrs, ok := xelement(inner, "f"); ok {
 			if t := xattr(fattrs, "t"); t != "" && t != "normal" {
 				return nil, nil, errFastRead // shared and array formulas: excelize expands them
@@ -409,16 +464,26 @@ func sheetCells(b []byte, shared []string) (map[string]fastCell, []string, error
 	return cells, order, nil
 }
 
-// xattr finds an attribute's value in a tag's attribute text.
+// xattr finds an attribute's value in a tag's attribute text (the text
+// after the element name, which starts with white space).
 func xattr(attrs []byte, name string) string {
-	for _, q := range []string{`"`, `'`} {
-		key := []byte(" " + name + "=" + q)
-		x := append([]byte(" "), attrs...)
-		if i := bytes.Index(x, key); i >= 0 {
-			rest := x[i+len(key):]
-			if j := bytes.Index(rest, []byte(q)); j >= 0 {
-				return string(rest[:j])
+	for i := 0; i+len(name)+2 < len(attrs)+1; i++ {
+		j := bytes.Index(attrs[i:], []byte(name))
+		if j < 0 {
+			return ""
+		}
+		i += j
+		end := i + len(name)
+		// The name must start the attribute (after white space, or at the
+		// very start, as the old " "+attrs form allowed) and be followed by
+		// ="…" or ='…'.
+		if (i == 0 || attrs[i-1] == ' ') && end+1 < len(attrs) && attrs[end] == '=' && (attrs[end+1] == '"' || attrs[end+1] == '\'') {
+			q := attrs[end+1]
+			rest := attrs[end+2:]
+			if k := bytes.IndexByte(rest, q); k >= 0 {
+				return string(rest[:k])
 			}
+			return ""
 		}
 	}
 	return ""
@@ -457,4 +522,143 @@ func xelement(b []byte, name string) (content, attrs []byte, ok bool) {
 		}
 		return b[start : start+e], attrs, true
 	}
+}
+
+// FastWorkbook is a workbook read directly from its parts, without
+// excelize: what the checker inspects of xxgk's own workbooks. OpenFast
+// refuses (an error) whatever the direct reader does not handle exactly as
+// excelize would; the caller then falls back to excelize.
+type FastWorkbook struct {
+	fb   *fastBook
+	data []byte
+}
+
+// OpenFast reads a workbook's parts directly, within the unzip limits of
+// the direct reader and those of CheckWorkbookLimits under opt.MaxSize.
+func OpenFast(data []byte, opt Options) (*FastWorkbook, error) {
+	fb, err := readFast(data, opt.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return &FastWorkbook{fb: fb, data: data}, nil
+}
+
+// Data is the workbook's bytes.
+func (w *FastWorkbook) Data() []byte { return w.data }
+
+// Sheets lists the sheets in workbook order.
+func (w *FastWorkbook) Sheets() []FastSheet { return w.fb.list }
+
+// HasSheet reports whether the workbook has a sheet of that name.
+func (w *FastWorkbook) HasSheet(name string) bool { return w.fb.hasSheet(name) }
+
+// SheetXML is the worksheet XML of a sheet (nil when there is none).
+func (w *FastWorkbook) SheetXML(sheet string) []byte { return w.fb.xml[sheet] }
+
+// Part reads a part of the package by its path ("xl/styles.xml"), within
+// the part limit.
+func (w *FastWorkbook) Part(name string) ([]byte, error) { return w.fb.readFn(name) }
+
+// Cell returns what a cell holds (the cached value of a formula), its
+// formula and its style id. A cell inside a merged range reads as the
+// range's top-left cell, as excelize reads it.
+func (w *FastWorkbook) Cell(sheet, ref string) (value, formula string, style int) {
+	c := w.fb.sheets[sheet][ref]
+	if m := w.merged(sheet, ref); m != ref {
+		t := w.fb.sheets[sheet][m]
+		c.value, c.formula, c.isText = t.value, t.formula, t.isText
+	}
+	return c.value, c.formula, c.style
+}
+
+// merged maps a cell inside a merged range to the range's top-left cell.
+func (w *FastWorkbook) merged(sheet, ref string) string {
+	if w.fb.merges == nil {
+		w.fb.merges = map[string][][4]int{}
+	}
+	ms, ok := w.fb.merges[sheet]
+	if !ok {
+		b := w.fb.xml[sheet]
+		for {
+			i := bytes.Index(b, []byte("<mergeCell "))
+			if i < 0 {
+				break
+			}
+			b = b[i+len("<mergeCell"):]
+			k := bytes.IndexByte(b, '>')
+			if k < 0 {
+				break
+			}
+			r := xattr(b[:k], "ref")
+			if !strings.Contains(r, ":") {
+				r += ":" + r
+			}
+			lo, hi, _ := strings.Cut(r, ":")
+			c1, r1, err1 := templates.SplitRef(lo)
+			c2, r2, err2 := templates.SplitRef(hi)
+			if err1 == nil && err2 == nil {
+				ms = append(ms, [4]int{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+			}
+		}
+		w.fb.merges[sheet] = ms
+	}
+	if len(ms) == 0 {
+		return ref
+	}
+	c, r, err := templates.SplitRef(strings.ToUpper(ref))
+	if err != nil {
+		return ref
+	}
+	for _, m := range ms {
+		if m[0] <= c && c <= m[2] && m[1] <= r && r <= m[3] {
+			return templates.Ref(m[0], m[1])
+		}
+	}
+	return ref
+}
+
+// mergedSource is the direct reading with merged cells read as excelize
+// reads them, for the checker's evaluator.
+type mergedSource struct{ w *FastWorkbook }
+
+func (s mergedSource) cell(sheet, ref string) (string, string, bool) {
+	c := s.w.fb.sheets[sheet][s.w.merged(sheet, ref)]
+	return c.value, c.formula, c.isText
+}
+func (s mergedSource) rows(sheet string) [][]string { return s.w.fb.rows(sheet) }
+func (s mergedSource) names() map[string]string     { return s.w.fb.names() }
+func (s mergedSource) hasSheet(name string) bool    { return s.w.fb.hasSheet(name) }
+
+// Rows returns a sheet's non-empty values as a grid (raw values).
+func (w *FastWorkbook) Rows(sheet string) [][]string { return w.fb.rows(sheet) }
+
+// Names returns the workbook-scope defined names.
+func (w *FastWorkbook) Names() map[string]string { return w.fb.names() }
+
+// CustomVersion is the xxgk version custom document property ("" if none).
+func (w *FastWorkbook) CustomVersion() string { return w.fb.version }
+
+// Evaluator returns an evaluator of the workbook.
+func (w *FastWorkbook) Evaluator(mode FormulaMode) *Evaluator {
+	return newEvaluator(mergedSource{w}, mode)
+}
+
+// ReadFast is ReadBytes for a workbook already read directly (OpenFast),
+// so that a caller reading and inspecting the package parses it once. ok
+// is false when the workbook is not one the direct reading reads (not
+// xxgk's canonical workbook): ReadBytes then reads its bytes.
+func ReadFast(name string, w *FastWorkbook, opt Options) (r *report.Report, ok bool, err error) {
+	if !w.fb.hasSheet(templates.SheetInfo) || fastVersion(w.fb) != templates.TemplateVersion {
+		return nil, false, nil
+	}
+	max := opt.MaxSize
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	if int64(len(w.data)) > max {
+		return nil, false, nil // ReadBytes says what is wrong
+	}
+	r, err = readCanonical(filepath.Base(name), w.fb, opt)
+	r, err = finishRead(name, w.data, r, err)
+	return r, true, err
 }
