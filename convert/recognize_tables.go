@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
@@ -36,6 +37,10 @@ type pending struct {
 	t2head   []Cell // the 表二 header row above, if any
 	prevT3   int    // the last 表三 row before this one (for wrapped labels)
 	unit     string
+	// lead holds text cells printed after the row label that name no row
+	// ("不适用" in the first value position): values when the numbers
+	// alone fall one short of the row, so the row never shifts.
+	lead []Cell
 }
 
 type t4run struct {
@@ -291,7 +296,7 @@ func (rc *recognizer) readTables() {
 		// Segment the row: runs of labels, each followed by its values.
 		j := 0
 		for j < len(cells) {
-			if cells[j].Text != "" && !isValueText(cells[j].Text) {
+			if cells[j].Text != "" && !isValueText(cells[j].Text) && !rc.textMarker(pend, cells, j, ctx) {
 				// A run of labels: the last one that names a row is the
 				// row label; earlier ones are group labels.
 				k := labelRunEnd(cells, j)
@@ -325,6 +330,7 @@ func (rc *recognizer) readTables() {
 				}
 				flush()
 				var hit *rowHit
+				var lead []Cell
 				text, pos := "", ""
 				for li := len(labels) - 1; li >= 0; li-- {
 					lt := labels[li].Text
@@ -346,6 +352,13 @@ func (rc *recognizer) readTables() {
 					}
 					h.pos = labels[li].Pos
 					hit, text, pos = h, lt, labels[li].Pos
+					if !(h.table == "t3" && h.t3row.IsGroup) {
+						for _, c := range labels[li+1:] {
+							if c.Text != "" {
+								lead = append(lead, c)
+							}
+						}
+					}
 					break
 				}
 				prevT3 := lastT3
@@ -365,7 +378,7 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(text); ok {
 					t2head = nil
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3, lead: lead}
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -384,7 +397,7 @@ func (rc *recognizer) readTables() {
 			}
 			// A run of values.
 			k := j
-			for k < len(cells) && (cells[k].Text == "" || isValueText(cells[k].Text)) {
+			for k < len(cells) && (cells[k].Text == "" || isValueText(cells[k].Text) || (k == j && rc.textMarker(pend, cells, k, ctx))) {
 				k++
 			}
 			vals := cells[j:k]
@@ -719,6 +732,15 @@ func (rc *recognizer) assign(p *pending) {
 		want = len(p.t3map)
 		if want == 0 {
 			want = len(f.T3Cols)
+		}
+	}
+	if len(p.lead) > 0 {
+		// Text after the row label that names no row: a marker in the
+		// first value position when the numbers alone fall short.
+		if nonEmpty(vals)+len(p.lead) <= want && len(p.lead)+len(trimTrailingEmpty(vals)) <= want {
+			vals = append(append([]Cell(nil), p.lead...), vals...)
+		} else {
+			r.AddNote(report.NoteExtraColumn, p.lead[0].Pos, "行标签“"+p.text+"”后的文字“"+joinCells(p.lead)+"”未采用")
 		}
 	}
 	// Trailing blanks beyond the expected count come from merged cells.
@@ -1138,4 +1160,19 @@ func sameTexts(vals []Cell) bool {
 		}
 	}
 	return t != ""
+}
+
+// textMarker reports whether cells[j], a short text that names no row, sits
+// among a row's values ("4 | 无数据 | 6"): a marker in a value position of
+// the row being read, which is still short of values. Read as a label, it
+// would end the row and lose its numbers.
+func (rc *recognizer) textMarker(p *pending, cells []Cell, j int, ctx string) bool {
+	if p == nil || p.hit == nil || j == 0 || len(p.vals) == 0 || len(p.vals) >= rc.expected(p) {
+		return false
+	}
+	t := cells[j].Text
+	if utf8.RuneCountInString(t) > 6 || strings.ContainsAny(t, "（）()、.．") || rc.matchRow(ctx, t, -1) != nil {
+		return false
+	}
+	return cells[j-1].Text == "" || isValueText(cells[j-1].Text)
 }
