@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xxgk/xxgk/schema"
 )
@@ -203,6 +204,36 @@ func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64)
 // WriteJSON writes the Report's JSON form (indented, keys of cells and missing
 // sorted, UTF-8 without escaping of <, >, &).
 func WriteJSON(w io.Writer, r *Report) error {
+	p := jsonBufPool.Get().(*[]byte)
+	defer jsonBufPool.Put(p)
+	b, err := AppendJSON((*p)[:0], r)
+	if err != nil {
+		return err
+	}
+	*p = b
+	_, err = w.Write(b)
+	return err
+}
+
+var jsonBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// AppendJSON appends the Report's JSON form (as WriteJSON writes it) to b.
+func AppendJSON(b []byte, r *Report) ([]byte, error) {
+	c := *r
+	c.Normalize()
+	if c.Generator == "" {
+		c.Generator = Generator
+	}
+	out, err := appendJSON(b, &c)
+	if err != nil {
+		return nil, fmt.Errorf("report: encode json: %w", err)
+	}
+	return out, nil
+}
+
+// encodeJSONReflect is WriteJSON through encoding/json, kept as the
+// reference appendJSON is tested against.
+func encodeJSONReflect(r *Report) ([]byte, error) {
 	c := *r
 	c.Normalize()
 	if c.Generator == "" {
@@ -213,10 +244,9 @@ func WriteJSON(w io.Writer, r *Report) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(&c); err != nil {
-		return fmt.Errorf("report: encode json: %w", err)
+		return nil, fmt.Errorf("report: encode json: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
 
 // ReadJSON reads a Report from its JSON form, refusing unknown formats and
