@@ -32,13 +32,13 @@ var reGluedRow = regexp.MustCompile(`(数量|公开|秘密|权益|信息|案卷|
 
 // scoreGlued counts label-then-digits places; pipe and column layouts have a
 // separator there.
-func scoreGlued(lines []string) int {
+func scoreGlued(s *lineScan) int {
 	n := 0
-	for _, ln := range lines {
-		if strings.ContainsAny(ln, "|｜\t") || !hasDigitRun(ln, 5) {
+	for i, ln := range s.lines {
+		if s.hasSep(i) || !hasDigitRun(ln, 5) {
 			continue
 		}
-		if utf8.RuneCountInString(ln) < 300 && valueRowGaps(ln) > 0 {
+		if utf8.RuneCountInString(ln) < 300 && s.gaps(i) > 0 {
 			continue // a row of separated values (pdftotext -raw)
 		}
 		n += countGluedRows(ln)

@@ -27,7 +27,7 @@ type textLayout struct {
 	// score says how well the lines fit the layout: 0 not at all; the
 	// highest score wins, ties go to the layout registered first (by name
 	// order, so the choice never depends on init order).
-	score func(lines []string) int
+	score func(s *lineScan) int
 	// parse builds the Document. lines[i] is line i+1 of the file (chrome
 	// lines are blanked, never removed, so positions stay true); name is the
 	// base file name for positions ("report.txt:57").
@@ -60,12 +60,52 @@ func splitLines(text string) []string {
 // pickTextLayout returns the best-fitting layout for the lines.
 func pickTextLayout(lines []string) textLayout {
 	best, bestScore := -1, -1
+	s := newLineScan(lines)
 	for i, l := range textLayouts {
-		if s := l.score(lines); s > bestScore {
+		if s := l.score(s); s > bestScore {
 			best, bestScore = i, s
 		}
 	}
 	return textLayouts[best]
+}
+
+// lineScan holds the lines being scored with what several layouts ask of
+// each line, worked out once: whether it holds a cell separator ('|', '｜'
+// or a tab) and its valueRowGaps. Every layout scoring every line on its own
+// was a fifth of reading a report (BENCHMARKS.md).
+type lineScan struct {
+	lines []string
+	facts []lineFacts
+}
+
+type lineFacts struct {
+	sep  int8 // 0 not yet known, 1 no separator, 2 separator
+	gaps int8 // valueRowGaps + 1; 0 not yet known
+}
+
+func newLineScan(lines []string) *lineScan {
+	return &lineScan{lines: lines, facts: make([]lineFacts, len(lines))}
+}
+
+// hasSep reports strings.ContainsAny(line i, "|｜\t").
+func (s *lineScan) hasSep(i int) bool {
+	f := &s.facts[i]
+	if f.sep == 0 {
+		f.sep = 1
+		if strings.ContainsAny(s.lines[i], "|｜\t") {
+			f.sep = 2
+		}
+	}
+	return f.sep == 2
+}
+
+// gaps is valueRowGaps(line i).
+func (s *lineScan) gaps(i int) int {
+	f := &s.facts[i]
+	if f.gaps == 0 {
+		f.gaps = int8(valueRowGaps(s.lines[i])) + 1
+	}
+	return int(f.gaps) - 1
 }
 
 // readText is the DocFunc of the .txt reader.

@@ -19,11 +19,11 @@ func init() {
 	registerTextLayout(textLayout{name: "cells", score: scoreCells, parse: parseCells})
 }
 
-func scoreCells(lines []string) int {
+func scoreCells(s *lineScan) int {
 	n, piped := 0, 0
-	for _, ln := range lines {
+	for i, ln := range s.lines {
 		t := strings.TrimSpace(ln)
-		if strings.ContainsAny(t, "|｜\t") {
+		if s.hasSep(i) && strings.ContainsAny(t, "|｜\t") {
 			piped++
 		}
 		if reBareNumber.MatchString(t) {

@@ -109,13 +109,13 @@ func headingOf(t string) string {
 var reFragStart = regexp.MustCompile(`^([(（][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|[0-9]{1,2}[.、．])`)
 
 // scorePDFLayout counts table rows of values aligned by runs of spaces.
-func scorePDFLayout(lines []string) int {
+func scorePDFLayout(s *lineScan) int {
 	n := 0
-	for _, ln := range lines {
-		if strings.ContainsAny(ln, "|｜\t") {
+	for i := range s.lines {
+		if s.hasSep(i) {
 			continue
 		}
-		if valueRowGaps(ln) == 2 {
+		if s.gaps(i) == 2 {
 			n++
 		}
 	}

@@ -37,7 +37,8 @@ func FuzzTextLayouts(f *testing.F) {
 				t.Fatalf("not deterministic")
 			}
 		}
-		_ = scorePDFLayout(lines) + scorePDFRaw(lines) + scoreGlued(lines)
+		s := newLineScan(lines)
+		_ = scorePDFLayout(s) + scorePDFRaw(s) + scoreGlued(s) + scoreCells(s) + scorePipe(s)
 	})
 }
 

@@ -64,13 +64,13 @@ func init() {
 
 // scorePipe counts the lines that are pipe or tab rows. Every text fits the
 // layout a little (1), so that plain paragraphs still read.
-func scorePipe(lines []string) int {
+func scorePipe(s *lineScan) int {
 	n := 1
-	for _, ln := range lines {
-		if strings.HasPrefix(ln, paraIndent) {
+	for i, ln := range s.lines {
+		if strings.HasPrefix(ln, paraIndent) || !s.hasSep(i) {
 			continue
 		}
-		if _, ok := pipeCells(ln); ok {
+		if isPipeRow(ln) {
 			n += 2
 		}
 	}
@@ -87,35 +87,72 @@ func pipeCells(line string) ([]string, bool) { return pipeCellsFramed(line, true
 // layout and xxgk's own txt: "a | b |"), a leading pipe is a blank first
 // cell, as in a 表四 row whose first value is blank.
 func pipeCellsFramed(line string, framed bool) ([]string, bool) {
-	t := strings.TrimRight(line, " \t\f\u00a0\u3000")
-	t = strings.TrimLeft(t, " \f\u00a0")
-	if t == "" {
-		return nil, false
+	p := splitPipe(line)
+	return p.framed(framed), p.ok
+}
+
+// pipeLine is a line split at its separators once, for both readings of a
+// leading pipe.
+type pipeLine struct {
+	cells []string // the cells, a leading pipe read as a blank first cell
+	ok    bool     // the line is a table row
+	lead  bool     // a leading '|' that a Markdown-framed document drops
+}
+
+// framed returns the cells under the document's reading of a leading pipe.
+func (p pipeLine) framed(framed bool) []string {
+	if framed && p.lead {
+		return p.cells[1:]
 	}
-	sep := ""
+	return p.cells
+}
+
+// pipeSep returns the separator of a trimmed line ("" when it is no row).
+func pipeSep(t string) string {
 	switch {
-	case strings.ContainsRune(t, '|'):
-		sep = "|"
-	case strings.ContainsRune(t, '｜'):
-		sep = "｜"
-	case strings.Contains(strings.Trim(t, "\t"), "\t"):
-		sep = "\t"
-	default:
-		return nil, false
+	case strings.IndexByte(t, '|') >= 0:
+		return "|"
+	case strings.Contains(t, "｜"):
+		return "｜"
+	}
+	if i := strings.IndexByte(t, '\t'); i >= 0 {
+		inner := strings.Trim(t, "\t")
+		if strings.IndexByte(inner, '\t') >= 0 {
+			return "\t"
+		}
+	}
+	return ""
+}
+
+func trimPipeLine(line string) string {
+	t := strings.TrimRight(line, " \t\f\u00a0\u3000")
+	return strings.TrimLeft(t, " \f\u00a0")
+}
+
+// isPipeRow is splitPipe(line).ok without splitting.
+func isPipeRow(line string) bool {
+	t := trimPipeLine(line)
+	return t != "" && pipeSep(t) != ""
+}
+
+func splitPipe(line string) pipeLine {
+	t := trimPipeLine(line)
+	if t == "" {
+		return pipeLine{}
+	}
+	sep := pipeSep(t)
+	if sep == "" {
+		return pipeLine{}
 	}
 	parts := strings.Split(t, sep)
 	if strings.HasSuffix(t, sep) {
 		parts = parts[:len(parts)-1]
 	}
-	if framed && sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||") {
-		// Markdown-style leading pipe: "| a | b |".
-		parts = parts[1:]
-	}
-	cells := make([]string, len(parts))
+	lead := sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||")
 	for i, p := range parts {
-		cells[i] = CleanCellText(p)
+		parts[i] = CleanCellText(p)
 	}
-	return cells, true
+	return pipeLine{cells: parts, ok: true, lead: lead}
 }
 
 // parsePipe builds the Document: consecutive table rows form one grid;
@@ -125,11 +162,13 @@ func parsePipe(name string, lines []string) (*Document, error) {
 	doc := &Document{Name: name}
 	// xxgk's own txt indents every body paragraph: there, an unindented
 	// line that is not a table row is a heading (or the title).
+	split := make([]pipeLine, len(lines))
 	indented, plain := 0, 0
-	for _, ln := range lines {
+	for i, ln := range lines {
+		split[i] = splitPipe(ln)
 		if strings.HasPrefix(ln, paraIndent) {
 			indented++
-		} else if _, ok := pipeCells(ln); !ok && strings.TrimSpace(ln) != "" {
+		} else if !split[i].ok && strings.TrimSpace(ln) != "" {
 			plain++
 		}
 	}
@@ -137,8 +176,8 @@ func parsePipe(name string, lines []string) (*Document, error) {
 	// Markdown-framed rows all start with a pipe; in the seed's layout only
 	// a row whose first cell is blank does.
 	framedRows, pipeRows := 0, 0
-	for _, ln := range lines {
-		if cells, ok := pipeCells(ln); ok && !isRuleRow(cells) {
+	for i, ln := range lines {
+		if p := split[i]; p.ok && !isRuleRow(p.framed(true)) {
 			pipeRows++
 			if strings.HasPrefix(strings.TrimLeft(ln, " \f\u00a0"), "|") {
 				framedRows++
@@ -152,8 +191,8 @@ func parsePipe(name string, lines []string) (*Document, error) {
 		if d.indented(ln, pos) {
 			continue
 		}
-		if cells, ok := pipeCellsFramed(ln, framed); ok {
-			if !isRuleRow(cells) { // Markdown's |---|---| under a header
+		if p := split[i]; p.ok {
+			if cells := p.framed(framed); !isRuleRow(cells) { // Markdown's |---|---| under a header
 				d.row(pos, cells)
 			}
 			continue

@@ -1,7 +1,5 @@
 package convert
 
-import "strings"
-
 // PDF text as `pdftotext -raw` prints it: one table row per line with single
 // spaces (`1.属于国家秘密 0 0 0 0 0 0 0`), the vertical label one character per
 // line (三 / 、 / 本 / 年 …), header cells one fragment per line (结果 / 维持),
@@ -16,13 +14,13 @@ func init() {
 }
 
 // scorePDFRaw counts rows of values separated by single spaces.
-func scorePDFRaw(lines []string) int {
+func scorePDFRaw(s *lineScan) int {
 	n := 0
-	for _, ln := range lines {
-		if strings.ContainsAny(ln, "|｜\t") {
+	for i := range s.lines {
+		if s.hasSep(i) {
 			continue
 		}
-		if valueRowGaps(ln) == 1 {
+		if s.gaps(i) == 1 {
 			n++
 		}
 	}
