@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Format keys.
@@ -83,6 +84,9 @@ type Format struct {
 	cells  map[string][]*Cell // by layout key ("" or LayoutOtherSingleRow)
 	byID   map[string]*Cell   // every cell of every layout
 	ruleIn map[string][]Instance
+
+	idxOnce sync.Once
+	idx     *labelIndex
 }
 
 // Section is one of the six fixed sections.

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/width"
 )
@@ -13,19 +12,36 @@ import (
 // numbering unified ("1、" "1．" "1." → "1."). Two labels that differ only in
 // these ways are the same label and need no note.
 func Normalize(s string) string {
+	n, _ := normalizeMax(s, -1)
+	return n
+}
+
+// normalizeMax is Normalize giving up (false) as soon as the result is
+// certain to be longer than max bytes (max < 0: no limit). fixNumbering,
+// the only step after the rune loop, shortens by at most two bytes
+// ("1、" → "1."), so the loop stops at max+2.
+func normalizeMax(s string, max int) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		// Per rune, what width.Narrow.String does to the whole string,
-		// without its transformer machinery (it was most of the
-		// recognizer's time).
 		if r >= 0x80 {
-			if n := width.LookupRune(r).Narrow(); n != 0 {
-				r = n
+			// Per rune, what width.Narrow.String does to the whole string,
+			// without its transformer machinery (it was most of the
+			// recognizer's time). CJK ideographs have no narrow form
+			// (TestNormalizeIdeographFastPath) and are most of the text.
+			if r < 0x4E00 || r > 0x9FFF {
+				if n := width.LookupRune(r).Narrow(); n != 0 {
+					r = n
+				}
 			}
 		}
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			continue
+		if r < 0x80 {
+			if asciiSpace[r] {
+				continue
+			}
+		} else if r == '\u0085' || r == '\u00a0' || r == '\u1680' || (r >= '\u2000' && r <= '\u200b') ||
+			r == '\u2028' || r == '\u2029' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r == '\ufeff' {
+			continue // unicode.IsSpace beyond ASCII, U+200B, U+FEFF
 		}
 		switch r {
 		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
@@ -35,15 +51,45 @@ func Normalize(s string) string {
 		case '｡':
 			r = '。'
 		}
-		if t, ok := tradToSimp[r]; ok {
-			r = t
+		if isTrad(r) {
+			r = tradToSimp[r]
 		}
 		b.WriteRune(r)
+		if max >= 0 && b.Len() > max+2 {
+			return "", false
+		}
 	}
 	out := b.String()
 	// "1、" / "1．" → "1." at the start (after an optional group label).
 	out = fixNumbering(out)
-	return out
+	if max >= 0 && len(out) > max {
+		return "", false
+	}
+	return out, true
+}
+
+// asciiSpace is unicode.IsSpace over ASCII.
+var asciiSpace = [128]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// tradBits marks the keys of tradToSimp in the Basic Multilingual Plane, so
+// that most runes are decided without a map lookup.
+var tradBits = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := range tradToSimp {
+		if r < 1<<16 {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// isTrad reports whether tradToSimp maps r.
+func isTrad(r rune) bool {
+	if r < 1<<16 {
+		return tradBits[r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := tradToSimp[r]
+	return ok
 }
 
 // fixNumbering turns an item ordinal "1、" at the start into "1.".

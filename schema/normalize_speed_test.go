@@ -55,11 +55,40 @@ func TestNormalizeSameAsReference(t *testing.T) {
 			inputs = append(inputs, strings.Split(string(b), "\n")...)
 		}
 	}
-	for r := rune(0x2000); r < 0x10000; r++ {
+	for r := rune(0); r < 0x10000; r++ {
+		inputs = append(inputs, string(r), "1"+string(r)+"x")
+	}
+	for _, r := range []rune{0x10000, 0x1F600, 0x20000, 0x2F800, 0xE0001, 0x10FFFF} {
 		inputs = append(inputs, string(r))
 	}
 	for _, in := range inputs {
 		assert.Equal(t, normalizeReference(in), Normalize(in), "%q", in)
+	}
+}
+
+// TestNormalizeMax: normalizeMax gives Normalize's result exactly when it
+// fits in max bytes, and false otherwise.
+func TestNormalizeMax(t *testing.T) {
+	inputs := []string{"", "1、重复申请", "12、 重复申请", "一、总体情况", "　　二〇二〇年，本区坚持以公开为常态。", "“”", "１．属于国家秘密"}
+	for _, in := range inputs {
+		full := Normalize(in)
+		for max := 0; max <= len(full)+4; max++ {
+			got, ok := normalizeMax(in, max)
+			if len(full) <= max {
+				assert.True(t, ok, "%q max %d", in, max)
+				assert.Equal(t, full, got, "%q max %d", in, max)
+			} else {
+				assert.False(t, ok, "%q max %d", in, max)
+			}
+		}
+	}
+}
+
+// TestNormalizeIdeographFastPath: no CJK unified ideograph has a narrow
+// form, which lets Normalize skip the width lookup for them.
+func TestNormalizeIdeographFastPath(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		assert.Zero(t, width.LookupRune(r).Narrow(), "%U", r)
 	}
 }
 
