@@ -450,7 +450,10 @@ func (rc *recognizer) decideFormat(opt Options) error {
 		if !it.para {
 			continue
 		}
-		if m := reYearPeriod.FindStringSubmatch(it.text); m != nil && r.Year == 0 {
+		if r.Year != 0 {
+			break
+		}
+		if m := reYearPeriod.FindStringSubmatch(it.text); m != nil {
 			r.Year, _ = strconv.Atoi(m[1])
 		}
 	}

@@ -111,7 +111,18 @@ func isLatinMarker(s string) bool {
 	return letters > 0
 }
 
-func isPageNumber(s string) bool { return rePageNumber.MatchString(strings.TrimSpace(s)) }
+func isPageNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	// Every alternative of rePageNumber starts with a dash, 第 or a digit.
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '-' || strings.HasPrefix(s, "－") || strings.HasPrefix(s, "—") ||
+		strings.HasPrefix(s, "–") || strings.HasPrefix(s, "第")) {
+		return false
+	}
+	return rePageNumber.MatchString(s)
+}
 
 // t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
 // lit_after), or "".

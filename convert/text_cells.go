@@ -26,7 +26,7 @@ func scoreCells(s *lineScan) int {
 		if s.hasSep(i) && strings.ContainsAny(t, "|｜\t") {
 			piped++
 		}
-		if reBareNumber.MatchString(t) {
+		if startsNumber(t) && reBareNumber.MatchString(t) {
 			n++
 		}
 	}
@@ -34,6 +34,17 @@ func scoreCells(s *lineScan) int {
 		return 0
 	}
 	return 2 * n
+}
+
+// startsNumber is the first-rune test of reBareNumber: a sign or a digit
+// (ASCII or full width).
+func startsNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	return c >= '0' && c <= '9' || c == '+' || c == '-' ||
+		len(t) >= 3 && c == 0xef && t[1] == 0xbc && t[2] >= 0x90 && t[2] <= 0x99 // ０-９
 }
 
 func parseCells(name string, lines []string) (*Document, error) {

@@ -225,7 +225,7 @@ var (
 // isRuleRow reports whether every cell of a row is a Markdown rule (---).
 func isRuleRow(cells []string) bool {
 	for _, c := range cells {
-		if !reRuleCell.MatchString(c) {
+		if c == "" || (c[0] != ':' && c[0] != '-') || !reRuleCell.MatchString(c) {
 			return false
 		}
 	}

@@ -50,6 +50,19 @@ func CleanCellText(s string) string {
 // states ("万元", "元", or "" when the header states none); it matters only
 // for amounts.
 func ReadValue(text string, kind schema.Kind, headerUnit string) Value {
+	if kind != schema.Amount {
+		// Most cells are plain ASCII digits: what the general path gives
+		// them (TestPrefiltersSameAsRegexps), without its transformer and
+		// regexps.
+		printed := CleanCellText(text)
+		if n, ok := plainCount(printed); ok {
+			return Value{Printed: printed, Num: n, OK: true}
+		}
+	}
+	return readValueGeneral(text, kind, headerUnit)
+}
+
+func readValueGeneral(text string, kind schema.Kind, headerUnit string) Value {
 	printed := CleanCellText(text)
 	v := Value{Printed: printed}
 	if IsMissingMarker(printed) {
@@ -104,6 +117,23 @@ func ReadValue(text string, kind schema.Kind, headerUnit string) Value {
 	}
 	v.Num, v.OK = n, true
 	return v
+}
+
+// plainCount reads 1 to 15 ASCII digits (below 1e15, as the general path
+// requires).
+func plainCount(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return float64(n), true
 }
 
 func unreadable(v Value) Value {

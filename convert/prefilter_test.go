@@ -1,0 +1,65 @@
+package convert
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/xxgk/xxgk/schema"
+)
+
+// prefilterInputs: every line and every '|' cell of the corpus and the
+// testdata samples, plus short strings built from the characters the
+// prefiltered regexps care about.
+func prefilterInputs(t *testing.T) []string {
+	var in []string
+	for _, glob := range []string{"../../shared/corpus/*.txt", "../testdata/*.txt"} {
+		files, _ := filepath.Glob(glob)
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			for _, ln := range strings.Split(string(b), "\n") {
+				in = append(in, ln, strings.TrimSpace(ln))
+				in = append(in, strings.Split(ln, "|")...)
+			}
+		}
+	}
+	alphabet := []string{"", "0", "7", "１", "９", "-", "－", "—", "–", "+", ":", "第", "页", "共", " ", "/", ".", ",", "，", "万元", "元", "件", "a", "1e5", "\u3000"}
+	for _, a := range alphabet {
+		for _, b := range alphabet {
+			for _, c := range alphabet {
+				in = append(in, a+b+c, a+b+c+b+a)
+			}
+		}
+	}
+	return in
+}
+
+// TestPrefiltersSameAsRegexps: the cheap first tests in front of regexps
+// never turn away what the regexp accepts, and ReadValue's digit fast path
+// gives what the general path gives.
+func TestPrefiltersSameAsRegexps(t *testing.T) {
+	for _, s := range prefilterInputs(t) {
+		assert.Equal(t, rePageNumber.MatchString(strings.TrimSpace(s)), isPageNumber(s), "isPageNumber %q", s)
+		tt := strings.TrimSpace(s)
+		assert.Equal(t, reBareNumber.MatchString(tt), startsNumber(tt) && reBareNumber.MatchString(tt), "bare number %q", tt)
+		cell := CleanCellText(s)
+		assert.Equal(t, reRuleCell.MatchString(cell), isRuleRow([]string{cell}), "rule %q", cell)
+		for _, k := range []schema.Kind{schema.Count, schema.SignedCount, schema.Amount} {
+			assert.Equal(t, readValueGeneral(s, k, "万元"), ReadValue(s, k, "万元"), "ReadValue %q", s)
+		}
+		if n, ok := plainCount(cell); ok {
+			for _, k := range []schema.Kind{schema.Count, schema.SignedCount} {
+				v := readValueGeneral(cell, k, "")
+				assert.True(t, v.OK, "%q", cell)
+				assert.Equal(t, v.Num, n, "%q", cell)
+				assert.Empty(t, v.NoteKind, "%q", cell)
+			}
+		}
+	}
+}
