@@ -36,6 +36,49 @@ type skeleton struct {
 	st     wbStyles
 	frames map[string][2][]byte // sheet → XML before and after the rows
 	index  map[string]int       // sheet → its number in xl/worksheets/sheetN.xml
+	// zframes holds each sheet's frame compressed once: [0] the XML before
+	// the rows (a deflate stream flushed, not ended), [1] the XML after
+	// them and [2] that with the comments' legacyDrawing (both ended). A
+	// sheet part is zframes[0] + its rows deflated and flushed + an ending:
+	// deflate blocks concatenate into one stream. The frames were a third
+	// of what every workbook deflated.
+	zframes map[string][3][]byte
+}
+
+// legacyDrawing is what a sheet with comments carries before </worksheet>.
+const legacyDrawing = `<legacyDrawing xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id="rId1"></legacyDrawing></worksheet>`
+
+// tailWithDrawing is a sheet's tail with the comments' legacyDrawing.
+func tailWithDrawing(tail []byte) []byte {
+	end := bytes.LastIndex(tail, []byte("</worksheet>"))
+	out := append([]byte(nil), tail[:end]...)
+	return append(out, legacyDrawing...)
+}
+
+// deflateChunk compresses b at BestSpeed; final ends the stream, otherwise
+// it is flushed to a byte boundary so that more blocks may follow.
+func deflateChunk(b []byte, final bool) ([]byte, error) {
+	var buf bytes.Buffer
+	fw, ok := flatePool.Get().(*flate.Writer)
+	if ok {
+		fw.Reset(&buf)
+	} else {
+		var err error
+		if fw, err = flate.NewWriter(&buf, flate.BestSpeed); err != nil {
+			return nil, err
+		}
+	}
+	defer flatePool.Put(fw)
+	if _, err := fw.Write(b); err != nil {
+		return nil, err
+	}
+	var err error
+	if final {
+		err = fw.Close()
+	} else {
+		err = fw.Flush()
+	}
+	return buf.Bytes(), err
 }
 
 var (
@@ -119,8 +162,24 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 		if a < 0 || b < 0 {
 			return nil, fmt.Errorf("xlsx: skeleton sheet %s has no sheetData", name)
 		}
-		sk.frames[name] = [2][]byte{x[:a+len("<sheetData>")], x[b:]}
+		head, tail := x[:a+len("<sheetData>")], x[b:]
+		sk.frames[name] = [2][]byte{head, tail}
 		sk.index[name] = i + 1
+		var z [3][]byte
+		var err error
+		if z[0], err = deflateChunk(head, false); err != nil {
+			return nil, err
+		}
+		if z[1], err = deflateChunk(tail, true); err != nil {
+			return nil, err
+		}
+		if z[2], err = deflateChunk(tailWithDrawing(tail), true); err != nil {
+			return nil, err
+		}
+		if sk.zframes == nil {
+			sk.zframes = map[string][3][]byte{}
+		}
+		sk.zframes[name] = z
 	}
 	skels[key] = sk
 	return sk, nil
@@ -322,25 +381,31 @@ func writeFast(w io.Writer, r *report.Report) error {
 	parts["docProps/core.xml"] = bytes.NewBuffer(sk.parts["docProps/core.xml"])
 	var types strings.Builder
 	nComments := 0
+	sheets := make(map[string]rawPart, len(templates.SheetNames))
 	for _, name := range templates.SheetNames {
 		s := out.sheets[name]
 		if s == nil {
 			return fmt.Errorf("xlsx: sheet %s not written", name)
 		}
 		idx := sk.index[name]
-		frame := sk.frames[name]
-		var x bytes.Buffer
-		x.Grow(len(frame[0]) + s.rows.Len() + len(frame[1]) + 200)
-		x.Write(frame[0])
-		x.Write(s.rows.Bytes())
-		tail := frame[1]
+		frame, z := sk.frames[name], sk.zframes[name]
+		rows := s.rows.Bytes()
+		zrows, err := deflateChunk(rows, false)
+		if err != nil {
+			return err
+		}
+		tail, ztail := frame[1], z[1]
 		cms := out.comments[name]
+		if len(cms) > 0 {
+			tail, ztail = tailWithDrawing(frame[1]), z[2]
+		}
+		crc := crc32.Update(crc32.Update(crc32.ChecksumIEEE(frame[0]), crc32.IEEETable, rows), crc32.IEEETable, tail)
+		data := make([]byte, 0, len(z[0])+len(zrows)+len(ztail))
+		data = append(append(append(data, z[0]...), zrows...), ztail...)
+		sheets["xl/worksheets/sheet"+strconv.Itoa(idx)+".xml"] = rawPart{crc: crc, size: uint64(len(frame[0]) + len(rows) + len(tail)), data: data}
 		if len(cms) > 0 {
 			nComments++
 			k := strconv.Itoa(nComments)
-			end := bytes.LastIndex(tail, []byte("</worksheet>"))
-			x.Write(tail[:end])
-			x.WriteString(`<legacyDrawing xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id="rId1"></legacyDrawing></worksheet>`)
 			parts["xl/worksheets/_rels/sheet"+strconv.Itoa(idx)+".xml.rels"] = bytes.NewBufferString(
 				`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 					`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -349,10 +414,7 @@ func writeFast(w io.Writer, r *report.Report) error {
 			parts["xl/comments"+k+".xml"] = commentsXML(cms)
 			parts["xl/drawings/vmlDrawing"+k+".vml"] = vmlXML(cms, idx)
 			types.WriteString(`<Override PartName="/xl/comments` + k + `.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"></Override>`)
-		} else {
-			x.Write(tail)
 		}
-		parts["xl/worksheets/sheet"+strconv.Itoa(idx)+".xml"] = &x
 	}
 	if types.Len() > 0 {
 		ct := parts["[Content_Types].xml"].String()
@@ -373,11 +435,14 @@ func writeFast(w io.Writer, r *report.Report) error {
 	}
 	names := make([]string, 0, len(sk.raw)+len(parts))
 	for n := range sk.raw {
-		if parts[n] == nil {
+		if _, sheet := sheets[n]; parts[n] == nil && !sheet {
 			names = append(names, n)
 		}
 	}
 	for n := range parts {
+		names = append(names, n)
+	}
+	for n := range sheets {
 		names = append(names, n)
 	}
 	sortPartNames(names)
@@ -394,7 +459,10 @@ func writeFast(w io.Writer, r *report.Report) error {
 			}
 			continue
 		}
-		rp := sk.raw[n]
+		rp, ok := sheets[n]
+		if !ok {
+			rp = sk.raw[n]
+		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{Name: n, Method: zip.Deflate, CRC32: rp.crc,
 			CompressedSize64: uint64(len(rp.data)), UncompressedSize64: rp.size})
 		if err != nil {
