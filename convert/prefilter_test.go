@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 
@@ -60,6 +61,15 @@ func TestPrefiltersSameAsRegexps(t *testing.T) {
 				assert.Equal(t, v.Num, n, "%q", cell)
 				assert.Empty(t, v.NoteKind, "%q", cell)
 			}
+		}
+	}
+}
+
+// TestIsHanFastPath: the CJK block shortcut agrees with the Unicode table.
+func TestIsHanFastPath(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		if unicode.Is(unicode.Han, r) != isHan(r) {
+			t.Fatalf("isHan(%U) = %v", r, isHan(r))
 		}
 	}
 }

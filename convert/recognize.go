@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/xxgk/xxgk/report"
@@ -813,39 +812,12 @@ func (rc *recognizer) anyTable() bool {
 }
 
 // isHan reports whether r is a CJK ideograph.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-// normText is schema.Normalize memoized: the recognizer compares the same
-// labels again and again. Long texts are not kept, and the memo is emptied
-// when it reaches normMemoMax entries: a batch meets new texts with every
-// report (titles, agency names), and a memo that filled up to 65,536 entries
-// and kept them was most of the growth of a batch's live heap (peak RSS
-// 32 MB for 1,000 reports, 47 MB for 10,000); emptied, it refills with the
-// labels that recur within a few reports.
-func normText(s string) string {
-	if len(s) > 256 {
-		return schema.Normalize(s)
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // CJK Unified Ideographs, most of the text: no table search
 	}
-	normMu.Lock()
-	n, ok := normMemo[s]
-	normMu.Unlock()
-	if ok {
-		return n
-	}
-	n = schema.Normalize(s)
-	normMu.Lock()
-	if len(normMemo) >= normMemoMax {
-		clear(normMemo)
-	}
-	normMemo[s] = n
-	normMu.Unlock()
-	return n
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
-// normMemoMax bounds normText's memo (a few hundred KB).
-const normMemoMax = 4096
-
-var (
-	normMu   sync.Mutex
-	normMemo = map[string]string{}
-)
+// normText is schema.Normalize (which memoizes short texts).
+func normText(s string) string { return schema.Normalize(s) }

@@ -57,6 +57,9 @@ var (
 // isValueText tells a value cell (a number, a marker, a blank, or a short
 // text with digits such as "约30" or "7004.69万元") from a label.
 func isValueText(s string) bool {
+	if plainDigits(s) {
+		return true // most cells: what the rest decides for them, sooner
+	}
 	s = CleanCellText(s)
 	if s == "" || IsMissingMarker(s) || isLatinMarker(s) {
 		return true
@@ -90,6 +93,19 @@ func isValueText(s string) bool {
 		}
 	}
 	return digits > 0 && han <= 1
+}
+
+// plainDigits reports whether s is one or more ASCII digits and nothing else.
+func plainDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isLatinMarker: a short run of Latin letters ("A", "x", "N/A", "n.a.") in

@@ -92,7 +92,7 @@ func (s *lineScan) hasSep(i int) bool {
 	f := &s.facts[i]
 	if f.sep == 0 {
 		f.sep = 1
-		if strings.ContainsAny(s.lines[i], "|｜\t") {
+		if ln := s.lines[i]; strings.IndexByte(ln, '|') >= 0 || strings.IndexByte(ln, '\t') >= 0 || strings.Contains(ln, "｜") {
 			f.sep = 2
 		}
 	}
