@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/xxgk/xxgk/schema"
 )
@@ -71,5 +72,19 @@ func TestIsHanFastPath(t *testing.T) {
 		if unicode.Is(unicode.Han, r) != isHan(r) {
 			t.Fatalf("isHan(%U) = %v", r, isHan(r))
 		}
+	}
+}
+
+// TestCountValueToksSameAsLineTokens: the allocation-free count agrees with
+// lineTokens over every corpus line and the generated alphabet.
+func TestCountValueToksSameAsLineTokens(t *testing.T) {
+	for _, s := range prefilterInputs(t) {
+		want := 0
+		for _, tok := range lineTokens(s) {
+			if tok.value {
+				want++
+			}
+		}
+		require.Equal(t, want, countValueToks(s, 1<<30), "%q", s)
 	}
 }

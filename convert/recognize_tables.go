@@ -850,7 +850,7 @@ func nonBlank(ids []string) []string {
 
 // rowIDs lists the cell ids of a row's value positions.
 func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
-	var ids []string
+	ids := make([]string, 0, 8)
 	switch h.table {
 	case "t2":
 		cols := t2HeaderMap(h.t2block, p.t2head)
@@ -860,7 +860,7 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 			}
 		}
 		for _, c := range cols {
-			ids = append(ids, "t2."+h.t2row.ID+"."+c)
+			ids = append(ids, rc.f.CellID("t2", h.t2row.ID, c))
 		}
 	case "t3":
 		rowID := h.t3row.ID
@@ -872,13 +872,13 @@ func (rc *recognizer) rowIDs(h *rowHit, p *pending) []string {
 				if c == "" {
 					ids = append(ids, "")
 				} else {
-					ids = append(ids, "t3."+rowID+"."+c)
+					ids = append(ids, rc.f.CellID("t3", rowID, c))
 				}
 			}
 			return ids
 		}
 		for _, c := range rc.f.T3Cols {
-			ids = append(ids, "t3."+rowID+"."+c.ID)
+			ids = append(ids, rc.f.CellID("t3", rowID, c.ID))
 		}
 	}
 	return ids

@@ -44,6 +44,9 @@ var reValueTok = regexp.MustCompile(`^[+-]?[0-9０-９][0-9０-９,，]*([.．][
 // isValueTok reports whether a word is a value: a number (sign, decimals,
 // unit) or a missing marker.
 func isValueTok(s string) bool {
+	if plainDigits(s) {
+		return true
+	}
 	if reValueTok.MatchString(s) {
 		return true
 	}
@@ -52,6 +55,33 @@ func isValueTok(s string) bool {
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\r' || r == utf8.RuneError
+}
+
+// countValueToks counts the words of a line that are values, as lineTokens
+// would mark them, stopping at enough. A unit printed apart ("7004.69 万元")
+// changes no count: lineTokens joins a non-value to a value.
+func countValueToks(line string, enough int) int {
+	n, start := 0, -1
+	end := func(i int) {
+		if start >= 0 {
+			if isValueTok(line[start:i]) {
+				n++
+			}
+			start = -1
+		}
+	}
+	for i, r := range line {
+		if isBlankRune(r) {
+			end(i)
+			if n >= enough {
+				return n
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	end(len(line))
+	return n
 }
 
 // lineTokens cuts a line into words at white space.
@@ -129,6 +159,9 @@ func scorePDFLayout(s *lineScan) int {
 // between its words is two spaces or more, 1 when every gap is one space, 0
 // for a line that is not a row of values.
 func valueRowGaps(ln string) int {
+	if countValueToks(ln, 3) < 3 {
+		return 0 // most lines: prose, one token or a few, never built
+	}
 	toks := lineTokens(ln)
 	nv := 0
 	for _, t := range toks {

@@ -81,9 +81,12 @@ type Format struct {
 	T4Groups []Column // rev, lit_direct, lit_after
 	T4Cols   []Column // upheld, corrected, other, pending, total
 
-	cells  map[string][]*Cell // by layout key ("" or LayoutOtherSingleRow)
-	byID   map[string]*Cell   // every cell of every layout
-	ruleIn map[string][]Instance
+	cells map[string][]*Cell // by layout key ("" or LayoutOtherSingleRow)
+	byID  map[string]*Cell   // every cell of every layout
+	// byParts finds a declared id from its table, row and column without
+	// building the string.
+	byParts map[[3]string]string
+	ruleIn  map[string][]Instance
 
 	idxOnce sync.Once
 	idx     *labelIndex
@@ -151,6 +154,15 @@ func (f *Format) Cells(layout []string) []*Cell {
 // Cell returns a cell by id, in any layout of the format, or nil.
 func (f *Format) Cell(id string) *Cell { return f.byID[id] }
 
+// CellID returns table + "." + row + "." + col: the declared id string when
+// the format has the cell (no allocation), a new string otherwise.
+func (f *Format) CellID(table, row, col string) string {
+	if id, ok := f.byParts[[3]string{table, row, col}]; ok {
+		return id
+	}
+	return table + "." + row + "." + col
+}
+
 // HasCell reports whether the id is a cell of the format under the layout.
 func (f *Format) HasCell(id string, layout []string) bool {
 	for _, c := range f.Cells(layout) {
@@ -213,6 +225,7 @@ func (f *Format) t3ResultRows(layout []string) []string {
 func (f *Format) finish() {
 	f.cells = map[string][]*Cell{}
 	f.byID = map[string]*Cell{}
+	f.byParts = map[[3]string]string{}
 	f.ruleIn = map[string][]Instance{}
 	keys := []string{""}
 	if f.Key == F2021 {
@@ -271,6 +284,7 @@ func (f *Format) finish() {
 		for _, c := range cs {
 			if _, ok := f.byID[c.ID]; !ok {
 				f.byID[c.ID] = c
+				f.byParts[[3]string{c.Table, c.Row, c.Col}] = c.ID
 			}
 		}
 		f.ruleIn[k] = f.buildInstances(layout)

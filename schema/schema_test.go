@@ -170,3 +170,14 @@ func TestSum(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.ids)
 	}
 }
+
+func TestCellIDJoins(t *testing.T) {
+	for _, f := range Formats {
+		for _, lk := range [][]string{nil, {LayoutOtherSingleRow}} {
+			for _, c := range f.Cells(lk) {
+				assert.Equal(t, c.ID, f.CellID(c.Table, c.Row, c.Col))
+			}
+		}
+		assert.Equal(t, "t3.nope.natural", f.CellID("t3", "nope", "natural"))
+	}
+}
