@@ -85,7 +85,7 @@ type Format struct {
 	byID  map[string]*Cell   // every cell of every layout
 	// byParts finds a declared id from its table, row and column without
 	// building the string.
-	byParts map[[3]string]string
+	byParts map[string]map[string]map[string]string // table → row → col → id
 	ruleIn  map[string][]Instance
 
 	idxOnce sync.Once
@@ -157,7 +157,7 @@ func (f *Format) Cell(id string) *Cell { return f.byID[id] }
 // CellID returns table + "." + row + "." + col: the declared id string when
 // the format has the cell (no allocation), a new string otherwise.
 func (f *Format) CellID(table, row, col string) string {
-	if id, ok := f.byParts[[3]string{table, row, col}]; ok {
+	if id, ok := f.byParts[table][row][col]; ok {
 		return id
 	}
 	return table + "." + row + "." + col
@@ -225,7 +225,7 @@ func (f *Format) t3ResultRows(layout []string) []string {
 func (f *Format) finish() {
 	f.cells = map[string][]*Cell{}
 	f.byID = map[string]*Cell{}
-	f.byParts = map[[3]string]string{}
+	f.byParts = map[string]map[string]map[string]string{}
 	f.ruleIn = map[string][]Instance{}
 	keys := []string{""}
 	if f.Key == F2021 {
@@ -284,7 +284,15 @@ func (f *Format) finish() {
 		for _, c := range cs {
 			if _, ok := f.byID[c.ID]; !ok {
 				f.byID[c.ID] = c
-				f.byParts[[3]string{c.Table, c.Row, c.Col}] = c.ID
+				rows := f.byParts[c.Table]
+				if rows == nil {
+					rows = map[string]map[string]string{}
+					f.byParts[c.Table] = rows
+				}
+				if rows[c.Row] == nil {
+					rows[c.Row] = map[string]string{}
+				}
+				rows[c.Row][c.Col] = c.ID
 			}
 		}
 		f.ruleIn[k] = f.buildInstances(layout)
