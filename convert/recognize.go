@@ -123,6 +123,11 @@ func (rc *recognizer) flatten() {
 			}
 			stat := rc.statisticalGrid(b)
 			for _, row := range b.Rows {
+				if plainRow(row) {
+					// Nothing to leave out or fill in: the row itself.
+					rc.items = append(rc.items, item{cells: row, pos: row[0].Pos, width: len(row), rect: rect, stat: stat})
+					continue
+				}
 				cells := make([]Cell, 0, len(row))
 				for _, c := range row {
 					if c.Cont {
@@ -139,6 +144,17 @@ func (rc *recognizer) flatten() {
 			}
 		}
 	}
+}
+
+// plainRow reports whether a non-empty grid row has no covered positions
+// and every cell its position.
+func plainRow(row []Cell) bool {
+	for _, c := range row {
+		if c.Cont || c.Pos == "" {
+			return false
+		}
+	}
+	return len(row) > 0
 }
 
 // statisticalGrid reports whether a grid shows the structure of one of

@@ -246,14 +246,23 @@ func (rc *recognizer) readTables() {
 			}
 			continue
 		}
-		// A grid row.
-		cells := make([]Cell, 0, len(it.cells))
-		for _, c := range it.cells {
-			c.Text = CleanCellText(c.Text)
-			if isPageNumber(c.Text) {
-				continue
+		// A grid row, its cells trimmed, page numbers left out. The row is
+		// only read from here on: when nothing is to trim or leave out (most
+		// rows) it is used as it is, not copied.
+		cells := it.cells
+		for j, c := range it.cells {
+			if t := CleanCellText(c.Text); t != c.Text || isPageNumber(t) {
+				cells = make([]Cell, j, len(it.cells))
+				copy(cells, it.cells[:j])
+				for _, c := range it.cells[j:] {
+					c.Text = CleanCellText(c.Text)
+					if isPageNumber(c.Text) {
+						continue
+					}
+					cells = append(cells, c)
+				}
+				break
 			}
-			cells = append(cells, c)
 		}
 		nLabels, nValues := 0, 0
 		for _, c := range cells {
