@@ -31,7 +31,7 @@ func prefilterInputs(t *testing.T) []string {
 			}
 		}
 	}
-	alphabet := []string{"", "0", "7", "１", "９", "-", "－", "—", "–", "+", ":", "第", "页", "共", " ", "/", ".", ",", "，", "万元", "元", "件", "a", "1e5", "\u3000"}
+	alphabet := []string{"", "|", "｜", "\t", "0", "7", "１", "９", "-", "－", "—", "–", "+", ":", "第", "页", "共", " ", "/", ".", ",", "，", "万元", "元", "件", "a", "1e5", "\u3000"}
 	for _, a := range alphabet {
 		for _, b := range alphabet {
 			for _, c := range alphabet {
@@ -48,6 +48,7 @@ func prefilterInputs(t *testing.T) []string {
 func TestPrefiltersSameAsRegexps(t *testing.T) {
 	for _, s := range prefilterInputs(t) {
 		assert.Equal(t, rePageNumber.MatchString(strings.TrimSpace(s)), isPageNumber(s), "isPageNumber %q", s)
+		assert.Equal(t, strings.ContainsAny(s, "|｜\t"), hasSepText(s), "hasSepText %q", s)
 		tt := strings.TrimSpace(s)
 		assert.Equal(t, reBareNumber.MatchString(tt), startsNumber(tt) && reBareNumber.MatchString(tt), "bare number %q", tt)
 		cell := CleanCellText(s)

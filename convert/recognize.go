@@ -524,8 +524,18 @@ func (rc *recognizer) decideFormat(opt Options) error {
 			markers[k] = append(markers[k], normText(m))
 		}
 	}
+	// A marker is a label: a cell of digits alone holds none.
+	digitMarker := false
+	for _, ms := range markers {
+		for _, m := range ms {
+			digitMarker = digitMarker || m == "" || plainDigits(m)
+		}
+	}
 	for _, it := range rc.items {
 		for _, c := range it.cells {
+			if !digitMarker && (c.Text == "" || plainDigits(c.Text)) {
+				continue
+			}
 			n := normText(c.Text)
 			for _, k := range []string{schema.F2019, schema.F2021} {
 				for _, m := range markers[k] {

@@ -92,7 +92,7 @@ func (s *lineScan) hasSep(i int) bool {
 	f := &s.facts[i]
 	if f.sep == 0 {
 		f.sep = 1
-		if ln := s.lines[i]; strings.IndexByte(ln, '|') >= 0 || strings.IndexByte(ln, '\t') >= 0 || strings.Contains(ln, "｜") {
+		if hasSepText(s.lines[i]) {
 			f.sep = 2
 		}
 	}
@@ -106,6 +106,12 @@ func (s *lineScan) gaps(i int) int {
 		f.gaps = int8(valueRowGaps(s.lines[i])) + 1
 	}
 	return int(f.gaps) - 1
+}
+
+// hasSepText is strings.ContainsAny(t, "|｜\t") with byte scans (IndexAny
+// decodes rune by rune once its set holds a non-ASCII character).
+func hasSepText(t string) bool {
+	return strings.IndexByte(t, '|') >= 0 || strings.IndexByte(t, '\t') >= 0 || strings.Contains(t, "｜")
 }
 
 // readText is the DocFunc of the .txt reader.

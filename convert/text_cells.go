@@ -23,7 +23,7 @@ func scoreCells(s *lineScan) int {
 	n, piped := 0, 0
 	for i, ln := range s.lines {
 		t := strings.TrimSpace(ln)
-		if s.hasSep(i) && strings.ContainsAny(t, "|｜\t") {
+		if s.hasSep(i) && hasSepText(t) {
 			piped++
 		}
 		if startsNumber(t) && reBareNumber.MatchString(t) {
