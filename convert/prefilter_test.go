@@ -31,7 +31,7 @@ func prefilterInputs(t *testing.T) []string {
 			}
 		}
 	}
-	alphabet := []string{"", "|", "｜", "\t", "0", "7", "１", "９", "-", "－", "—", "–", "+", ":", "第", "页", "共", " ", "/", ".", ",", "，", "万元", "元", "件", "a", "1e5", "\u3000"}
+	alphabet := []string{"", "|", "｜", "\t", "\u00a0", "\u200b", "\ufeff", "\xa0", "\xe3\x80", "\n", "0", "7", "１", "９", "-", "－", "—", "–", "+", ":", "第", "页", "共", " ", "/", ".", ",", "，", "万元", "元", "件", "a", "1e5", "\u3000"}
 	for _, a := range alphabet {
 		for _, b := range alphabet {
 			for _, c := range alphabet {
@@ -51,6 +51,9 @@ func TestPrefiltersSameAsRegexps(t *testing.T) {
 		assert.Equal(t, strings.ContainsAny(s, "|｜\t"), hasSepText(s), "hasSepText %q", s)
 		tt := strings.TrimSpace(s)
 		assert.Equal(t, reBareNumber.MatchString(tt), startsNumber(tt) && reBareNumber.MatchString(tt), "bare number %q", tt)
+		assert.Equal(t, strings.TrimFunc(s, func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r == '\f'
+		}), CleanCellText(s), "CleanCellText %q", s)
 		cell := CleanCellText(s)
 		assert.Equal(t, reRuleCell.MatchString(cell), isRuleRow([]string{cell}), "rule %q", cell)
 		for _, k := range []schema.Kind{schema.Count, schema.SignedCount, schema.Amount} {

@@ -41,10 +41,25 @@ func IsMissingMarker(s string) bool {
 // CleanCellText trims a cell's text of white space, non-breaking spaces and
 // zero-width characters.
 func CleanCellText(s string) string {
+	if s == "" || (!trimLead[s[0]] && !trimTail[s[len(s)-1]]) {
+		// Neither end can start or end a trimmed character: most cells.
+		return s
+	}
 	return strings.TrimFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r == '\f'
 	})
 }
+
+// trimLead marks the first bytes of the characters CleanCellText trims,
+// trimTail their last bytes (U+00A0 C2 A0, U+3000 E3 80 80, U+200B E2 80
+// 8B, U+FEFF EF BB BF).
+var trimLead, trimTail = func() (lead, tail [256]bool) {
+	for _, r := range []rune{' ', '\t', '\n', '\r', '\f', '\u00a0', '\u3000', '\u200b', '\ufeff'} {
+		b := []byte(string(r))
+		lead[b[0]], tail[b[len(b)-1]] = true, true
+	}
+	return
+}()
 
 // ReadValue reads a cell's text. headerUnit is the unit the column header
 // states ("万元", "元", or "" when the header states none); it matters only
