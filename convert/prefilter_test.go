@@ -55,6 +55,13 @@ func TestPrefiltersSameAsRegexps(t *testing.T) {
 			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r == '\f'
 		}), CleanCellText(s), "CleanCellText %q", s)
 		cell := CleanCellText(s)
+		if plainDigits(cell) {
+			n := schema.Normalize(cell)
+			for _, c := range schema.Get(schema.F2021).T4Cols {
+				assert.NotEqual(t, schema.Normalize(c.Label), n)
+			}
+			assert.Empty(t, t4Group(cell))
+		}
 		assert.Equal(t, reRuleCell.MatchString(cell), isRuleRow([]string{cell}), "rule %q", cell)
 		for _, k := range []schema.Kind{schema.Count, schema.SignedCount, schema.Amount} {
 			assert.Equal(t, readValueGeneral(s, k, "万元"), ReadValue(s, k, "万元"), "ReadValue %q", s)

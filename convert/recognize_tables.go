@@ -157,6 +157,9 @@ func t4Group(text string) string {
 
 // isT4Header reports whether a label belongs to the 表四 header.
 func isT4Header(text string) bool {
+	if plainDigits(text) {
+		return false // a number names no 表四 column
+	}
 	n := normText(text)
 	if t4Group(text) != "" || n == "行政诉讼" {
 		return true

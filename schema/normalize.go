@@ -13,6 +13,9 @@ import (
 // numbering unified ("1、" "1．" "1." → "1."). Two labels that differ only in
 // these ways are the same label and need no note.
 func Normalize(s string) string {
+	if plainASCII(s) {
+		return fixNumbering(s) // numbers and codes: nothing else applies
+	}
 	if len(s) > normMemoMaxLen {
 		n, _ := normalizeMax(s, -1)
 		return n
@@ -101,6 +104,17 @@ func normalizeMax(s string, max int) (string, bool) {
 		return "", false
 	}
 	return out, true
+}
+
+// plainASCII reports whether s is printable ASCII without spaces or quotes:
+// text Normalize leaves as it is but for fixNumbering.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f || c == '"' || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiSpace is unicode.IsSpace over ASCII.

@@ -37,7 +37,7 @@ func normalizeReference(s string) string {
 }
 
 func TestNormalizeSameAsReference(t *testing.T) {
-	inputs := []string{"１．属于国家秘密", "（三） 不予公开", "危及「三安全一稳定」", "本年新 制作数量", "規範性文件", "ＡＢＣ　１２３", "｢x｣", "＂x＂", "，。、；：！？（）【】", "\u200b\ufeff1、重复申请"}
+	inputs := []string{"0", "12", "1,", "1,2", "12.5", "1、", "t3.x", "a'b", "a\"b", " 1", "1 ", "\x7f1", "N/A", "１．属于国家秘密", "（三） 不予公开", "危及「三安全一稳定」", "本年新 制作数量", "規範性文件", "ＡＢＣ　１２３", "｢x｣", "＂x＂", "，。、；：！？（）【】", "\u200b\ufeff1、重复申请"}
 	for _, f := range Formats {
 		for _, c := range f.Cells(nil) {
 			inputs = append(inputs, c.RowLabel, c.ColLabel)
