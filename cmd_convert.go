@@ -9,7 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -192,9 +192,9 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		e.errorf("没有找到可读取的文件（no_input）")
 		return exitBad
 	}
-	var outs []string
+	var outs *batch.Names
 	if csvOut == "" {
-		outs = batch.Outputs(files, opts.out, ext)
+		outs = batch.OutputNames(files, opts.out, ext)
 	}
 	// Only inputs inside the output directory (or the CSV file itself) can
 	// be overwritten: keep just those, so memory per file stays small.
@@ -217,14 +217,9 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	// The pool's items are the files' indices in decimal: cheaper than a
-	// path → index map, and the paths are in files.
-	items := make([]string, len(files))
-	for i := range files {
-		items[i] = strconv.Itoa(i)
-	}
-	work := func(ctx context.Context, item string) batch.Result {
-		i, _ := strconv.Atoi(item)
+	// The pool works on the files' indices; per file the batch holds only
+	// its batch.File (outputs are named on demand), so memory stays flat.
+	work := func(ctx context.Context, i int) batch.Result {
 		path := files[i].Path
 		r, err := convert.ReadFile(path, opt)
 		if err != nil {
@@ -235,7 +230,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			c.row = batch.CSVRow(path, r)
 			return batch.Result{Value: c}
 		}
-		c.out = outs[i]
+		c.out = outs.Name(i)
 		if abs, _ := filepath.Abs(c.out); inputs[abs] {
 			return batch.Result{Err: errOutputIsInput}
 		}
@@ -284,7 +279,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	bar := newProgress(e, len(files))
 	var ok, failed, notes int
 	var failures []string
-	runErr := batch.Each(ctx, e.jobs, items, work, func(i int, res batch.Result) {
+	runErr := batch.EachN(ctx, e.jobs, len(files), work, func(i int, res batch.Result) {
 		if errors.Is(res.Err, context.Canceled) {
 			// Stopped before writing: not a failure of the file.
 			return
@@ -373,13 +368,20 @@ func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
 		return files
 	}
 	prefix := abs + string(filepath.Separator)
-	kept := files[:0:0]
-	for _, f := range files {
+	skip := func(f batch.File) bool {
 		p, err := filepath.Abs(f.Path)
-		if err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path) {
-			continue
+		return err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path)
+	}
+	// Most batches skip nothing: keep the list as it is, not a copy.
+	first := slices.IndexFunc(files, skip)
+	if first < 0 {
+		return files
+	}
+	kept := slices.Clone(files[:first])
+	for _, f := range files[first+1:] {
+		if !skip(f) {
+			kept = append(kept, f)
 		}
-		kept = append(kept, f)
 	}
 	return kept
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -83,8 +84,12 @@ func Expand(inputs []string, exts []string) ([]File, error) {
 			if !want[e] {
 				return nil
 			}
-			rel, err := filepath.Rel(in, p)
-			if err != nil {
+			// Rel shares Path's bytes where it can: a batch holds one copy
+			// of each path.
+			var rel string
+			if prefix := in + string(filepath.Separator); strings.HasPrefix(p, prefix) && filepath.Clean(in) == in {
+				rel = p[len(prefix):]
+			} else if rel, err = filepath.Rel(in, p); err != nil {
 				return err
 			}
 			found = append(found, File{Path: p, Rel: filepath.ToSlash(rel), Arg: ai})
@@ -98,7 +103,8 @@ func Expand(inputs []string, exts []string) ([]File, error) {
 			add(f)
 		}
 	}
-	return out, nil
+	// The list lives as long as the batch: not with append's spare room.
+	return slices.Clone(out), nil
 }
 
 // Outputs names one output per file under dir with extension ext (".xlsx"):
@@ -108,38 +114,68 @@ func Expand(inputs []string, exts []string) ([]File, error) {
 // gets "-2", "-3", … before the extension, skipping names already taken.
 // The result depends only on the order of files, so it is deterministic.
 func Outputs(files []File, dir, ext string) []string {
-	natural := make([]string, len(files))
+	names := OutputNames(files, dir, ext)
+	out := make([]string, len(files))
+	for i := range files {
+		out[i] = names.Name(i)
+	}
+	return out
+}
+
+// Names are the outputs Outputs gives, kept compactly: only the renamed
+// ones are stored, the others are worked out again when asked for, so that
+// a batch of many files holds no second list of paths.
+type Names struct {
+	files   []File
+	dir     string
+	ext     string
+	renamed map[int]string
+}
+
+// Name is the output of file i.
+func (n *Names) Name(i int) string {
+	if r, ok := n.renamed[i]; ok {
+		return r
+	}
+	return naturalOutput(n.files[i], n.dir, n.ext)
+}
+
+func naturalOutput(f File, dir, ext string) string {
+	rel := filepath.FromSlash(f.Rel)
+	rel = strings.TrimSuffix(rel, filepath.Ext(rel)) + ext
+	return filepath.Join(dir, rel)
+}
+
+// OutputNames names the outputs as Outputs does.
+func OutputNames(files []File, dir, ext string) *Names {
+	names := &Names{files: files, dir: dir, ext: ext, renamed: map[int]string{}}
 	count := map[string]int{}
-	for i, f := range files {
-		rel := filepath.FromSlash(f.Rel)
-		rel = strings.TrimSuffix(rel, filepath.Ext(rel)) + ext
-		natural[i] = filepath.Join(dir, rel)
-		count[key(natural[i])]++
+	for _, f := range files {
+		count[key(naturalOutput(f, dir, ext))]++
 	}
 	taken := map[string]bool{}
-	out := make([]string, len(files))
+	var dup []int
 	// First pass: unique natural names and the first of each duplicate.
-	for i, n := range natural {
-		if !taken[key(n)] {
-			taken[key(n)] = true
-			out[i] = n
-		}
-	}
-	for i, n := range natural {
-		if out[i] != "" {
+	for i, f := range files {
+		n := key(naturalOutput(f, dir, ext))
+		if taken[n] {
+			dup = append(dup, i)
 			continue
 		}
-		stem := strings.TrimSuffix(n, ext)
+		taken[n] = true
+	}
+	for _, i := range dup {
+		stem := strings.TrimSuffix(naturalOutput(files[i], dir, ext), ext)
 		for k := 2; ; k++ {
 			c := fmt.Sprintf("%s-%d%s", stem, k, ext)
 			if !taken[key(c)] && count[key(c)] == 0 {
 				taken[key(c)] = true
-				out[i] = c
+				names.renamed[i] = c
 				break
 			}
 		}
 	}
-	return out
+	return names
 }
 
 // key folds case so that outputs do not collide on case-insensitive file

@@ -44,16 +44,29 @@ func Jobs(n int) int {
 // (fn should watch ctx if it can stop early) and are emitted, in order; the
 // items never started are not emitted. Each returns ctx.Err() in that case, else nil.
 func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Context, item string) Result, emit func(i int, r Result)) error {
-	n := Jobs(jobs)
-	if n > len(items) {
-		n = len(items)
+	return EachN(ctx, jobs, len(items), func(ctx context.Context, i int) Result {
+		r := call(ctx, fn, items[i])
+		if r.Item == "" {
+			r.Item = items[i]
+		}
+		return r
+	}, emit)
+}
+
+// EachN is Each over the indices 0 … n-1, for callers that hold their items
+// in their own form: a batch of 10,000 files need not build 10,000 item
+// strings. A panicking fn gives a Result without Item.
+func EachN(ctx context.Context, jobs int, n int, fn func(ctx context.Context, i int) Result, emit func(i int, r Result)) error {
+	workers := Jobs(jobs)
+	if workers > n {
+		workers = n
 	}
-	if n == 0 {
+	if workers == 0 {
 		return ctx.Err()
 	}
 	// window bounds how far workers may run ahead of the oldest item not
 	// yet emitted: the reorder buffer never holds more than window results.
-	window := 4 * n
+	window := 4 * workers
 	slots := make(chan struct{}, window)
 	type done struct {
 		i int
@@ -62,16 +75,12 @@ func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Con
 	next := make(chan int)
 	results := make(chan done, window)
 	var wg sync.WaitGroup
-	for w := 0; w < n; w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r := call(ctx, fn, items[i])
-				if r.Item == "" {
-					r.Item = items[i]
-				}
-				results <- done{i, r}
+				results <- done{i, callN(ctx, fn, i)}
 			}
 		}()
 	}
@@ -82,7 +91,7 @@ func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Con
 		defer close(next)
 		i := 0
 		defer func() { fed <- i }()
-		for ; i < len(items); i++ {
+		for ; i < n; i++ {
 			select {
 			case <-ctx.Done():
 				return
@@ -116,7 +125,7 @@ func Each(ctx context.Context, jobs int, items []string, fn func(ctx context.Con
 		}
 	}
 	total := <-fed
-	if total < len(items) {
+	if total < n {
 		return ctx.Err()
 	}
 	return nil
@@ -135,6 +144,15 @@ func call(ctx context.Context, fn func(ctx context.Context, item string) Result,
 		}
 	}()
 	return fn(ctx, item)
+}
+
+func callN(ctx context.Context, fn func(ctx context.Context, i int) Result, i int) (r Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Err: fmt.Errorf("%w: %v\n%s", ErrPanic, p, debug.Stack())}
+		}
+	}()
+	return fn(ctx, i)
 }
 
 // Run runs fn over items like Each and returns the results in input order.
