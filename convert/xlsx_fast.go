@@ -483,18 +483,11 @@ type rawPart struct {
 }
 
 func compressPart(b []byte) (rawPart, error) {
-	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.BestSpeed)
+	data, err := deflateChunk(b, true)
 	if err != nil {
 		return rawPart{}, err
 	}
-	if _, err := fw.Write(b); err != nil {
-		return rawPart{}, err
-	}
-	if err := fw.Close(); err != nil {
-		return rawPart{}, err
-	}
-	return rawPart{crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), data: buf.Bytes()}, nil
+	return rawPart{crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), data: data}, nil
 }
 
 func commentsXML(cms [][2]string) *bytes.Buffer {
