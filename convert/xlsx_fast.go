@@ -449,18 +449,20 @@ func writeFast(w io.Writer, r *report.Report) error {
 	zw := zip.NewWriter(w)
 	registerFastFlate(zw)
 	for _, n := range names {
+		var rp rawPart
 		if b := parts[n]; b != nil {
-			fw, err := zw.Create(n)
+			var err error
+			if n == "[Content_Types].xml" || strings.HasPrefix(n, "xl/worksheets/_rels/") {
+				rp, err = compressCached(b.Bytes())
+			} else {
+				rp, err = compressPart(b.Bytes()) // the title, the comments: this workbook's own
+			}
 			if err != nil {
 				return err
 			}
-			if _, err := fw.Write(b.Bytes()); err != nil {
-				return err
-			}
-			continue
-		}
-		rp, ok := sheets[n]
-		if !ok {
+		} else if s, ok := sheets[n]; ok {
+			rp = s
+		} else {
 			rp = sk.raw[n]
 		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{Name: n, Method: zip.Deflate, CRC32: rp.crc,
@@ -480,6 +482,35 @@ type rawPart struct {
 	crc  uint32
 	size uint64
 	data []byte
+}
+
+// partCache keeps the compressed form of the small per-workbook parts that
+// most workbooks share byte for byte ([Content_Types].xml, a sheet's
+// relationships): compressing each anew was a dynamic Huffman block per
+// part per workbook. Bounded: emptied when full.
+var partCache = struct {
+	sync.Mutex
+	m map[string]rawPart
+}{m: map[string]rawPart{}}
+
+func compressCached(b []byte) (rawPart, error) {
+	partCache.Lock()
+	rp, ok := partCache.m[string(b)]
+	partCache.Unlock()
+	if ok {
+		return rp, nil
+	}
+	rp, err := compressPart(b)
+	if err != nil {
+		return rawPart{}, err
+	}
+	partCache.Lock()
+	if len(partCache.m) >= 64 {
+		clear(partCache.m)
+	}
+	partCache.m[string(b)] = rp
+	partCache.Unlock()
+	return rp, nil
 }
 
 func compressPart(b []byte) (rawPart, error) {
