@@ -46,6 +46,12 @@ func Expand(inputs []string, exts []string) ([]File, error) {
 	var out []File
 	seen := map[string]bool{}
 	add := func(f File) {
+		if len(inputs) == 1 {
+			// One argument: its walk lists each file once; no map of
+			// absolute paths for 10,000 files.
+			out = append(out, f)
+			return
+		}
 		key := f.Path
 		if abs, err := filepath.Abs(f.Path); err == nil {
 			key = abs
