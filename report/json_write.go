@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/xxgk/xxgk/schema"
 )
 
 // appendJSON appends the Report's JSON form byte for byte as
@@ -106,17 +108,34 @@ func appendStringArray(b []byte, ss []string, ind string) []byte {
 
 var keysPool = sync.Pool{New: func() any { s := make([]string, 0, 256); return &s }}
 
-// sortedKeys returns m's keys in encoding/json's order (byte order).
+// sortedKeys returns m's keys in encoding/json's order (byte order). The
+// keys are cell ids: they are picked from the declared ids, sorted once,
+// and sorted here only when the map holds an id no format declares.
 func sortedKeys[V any](m map[string]V) *[]string {
 	p := keysPool.Get().(*[]string)
 	ks := (*p)[:0]
-	for k := range m {
-		ks = append(ks, k)
+	for _, id := range sortedCellIDs() {
+		if _, ok := m[id]; ok {
+			ks = append(ks, id)
+		}
 	}
-	slices.Sort(ks)
+	if len(ks) != len(m) {
+		ks = ks[:0]
+		for k := range m {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+	}
 	*p = ks
 	return p
 }
+
+// sortedCellIDs is every cell id of both formats in byte order.
+var sortedCellIDs = sync.OnceValue(func() []string {
+	ids := slices.Clone(schema.AllIDs())
+	slices.Sort(ids)
+	return slices.Compact(ids)
+})
 
 func appendFloatMap(b []byte, m map[string]float64) ([]byte, error) {
 	if len(m) == 0 {

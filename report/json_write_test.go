@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/schema"
 )
 
 // jsonPieces are the strings random Reports are built from: what JSON
@@ -79,7 +81,17 @@ func randReport(rng *rand.Rand) *Report {
 // bytes encoding/json gives, over random Reports (fixed seeds) and the
 // sample.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	reports := []*Report{sample(), New(), {}}
+	full := sample()
+	for i, id := range schema.AllIDs() {
+		if i%3 == 0 {
+			full.Missing[id] = "—"
+		} else {
+			full.Cells[id] = float64(i)
+		}
+	}
+	mixed := sample()
+	mixed.Cells["not.a.cell"] = 1
+	reports := []*Report{sample(), full, mixed, New(), {}}
 	rng := rand.New(rand.NewPCG(7, 2026))
 	for range 2000 {
 		reports = append(reports, randReport(rng))
