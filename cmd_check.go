@@ -522,7 +522,7 @@ func annotate(e *env, dir string, inputs []batch.File, tasks []*check.Task) erro
 		if samePath(out, t.File) {
 			return fmt.Errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", out)
 		}
-		b, err := check.Annotate(t.File, t.Errors)
+		b, err := check.AnnotateWith(t.File, t.Errors, e.options())
 		if err != nil {
 			e.errorf("%s：无法标注：%v", t.File, err)
 			continue

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/convert"
 )
 
 // SplitPos splits a workbook position "07.xlsx:三、依申请公开!J12" into sheet
@@ -29,7 +31,12 @@ func SplitPos(pos string) (sheet, cell string, ok bool) {
 // points at filled red and commented with the findings' messages. The file
 // itself is not modified.
 func Annotate(path string, fs []Finding) ([]byte, error) {
-	f, err := excelize.OpenFile(path, openOptions())
+	return AnnotateWith(path, fs, convert.Options{})
+}
+
+// AnnotateWith is Annotate within opt's size cap (--max-size).
+func AnnotateWith(path string, fs []Finding, opt convert.Options) ([]byte, error) {
+	f, err := excelize.OpenFile(path, convert.WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil, err
 	}
@@ -135,9 +142,4 @@ func findingsSheet(f *excelize.File, fs []Finding) error {
 	_ = f.SetColWidth(AnnotationSheet, "A", "A", 36)
 	_ = f.SetColWidth(AnnotationSheet, "D", "D", 90)
 	return nil
-}
-
-// openOptions caps decompression: a workbook is small; a zip bomb is not.
-func openOptions() excelize.Options {
-	return excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/templates"
 )
 
@@ -39,6 +40,10 @@ func TestAnnotate(t *testing.T) {
 		newFinding("t3.result_total", []string{c.ID}, "in.xlsx:"+c.Pos(), 26, 20, "表三（七）总计·自然人：各项之和为26，表中为20"),
 		newFinding("table.missing", nil, "in.xlsx", nil, nil, "缺少表四"),
 	}
+	// Within --max-size: a cap below the workbook's unzipped size refuses it.
+	_, err = AnnotateWith(path, fs, convert.Options{MaxSize: 1024})
+	require.Error(t, err, "a workbook beyond --max-size is not opened")
+
 	out, err := Annotate(path, fs)
 	require.NoError(t, err)
 	after, _ := os.ReadFile(path)

@@ -85,7 +85,7 @@ func File(path string, opt Options) *Task {
 		if fw != nil {
 			fs = append(fs, WorkbookFast(fw, filepath.Base(path), r)...)
 		} else {
-			fs = append(fs, Workbook(data, filepath.Base(path), r)...)
+			fs = append(fs, WorkbookWith(data, filepath.Base(path), r, opt.Convert)...)
 		}
 	}
 	// Positions without a place of their own name the checked file, not

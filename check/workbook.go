@@ -28,10 +28,15 @@ import (
 // The package is read once, directly (xxgk's own workbooks); excelize reads
 // what the direct reading does not handle exactly.
 func Workbook(data []byte, name string, r *report.Report) []Finding {
-	if fw, err := convert.OpenFast(data, convert.Options{}); err == nil {
+	return WorkbookWith(data, name, r, convert.Options{})
+}
+
+// WorkbookWith is Workbook within opt's size cap (--max-size).
+func WorkbookWith(data []byte, name string, r *report.Report, opt convert.Options) []Finding {
+	if fw, err := convert.OpenFast(data, opt); err == nil {
 		return WorkbookFast(fw, name, r)
 	}
-	return workbookExcelize(data, name, r)
+	return workbookExcelize(data, name, r, opt)
 }
 
 // WorkbookFast is Workbook on a workbook the direct reader has read
@@ -42,11 +47,11 @@ func WorkbookFast(fw *convert.FastWorkbook, name string, r *report.Report) []Fin
 		w := &wbCheck{src: src, name: name, r: r, grids: map[string][][]string{}}
 		return w.run()
 	}
-	return workbookExcelize(fw.Data(), name, r)
+	return workbookExcelize(fw.Data(), name, r, fw.Options())
 }
 
-func workbookExcelize(data []byte, name string, r *report.Report) []Finding {
-	f, err := excelize.OpenReader(bytes.NewReader(data), openOptions())
+func workbookExcelize(data []byte, name string, r *report.Report, opt convert.Options) []Finding {
+	f, err := excelize.OpenReader(bytes.NewReader(data), convert.WorkbookOpenOptions(opt))
 	if err != nil {
 		return nil // the reader read these bytes; nothing more to say here
 	}

@@ -523,7 +523,7 @@ func TestFastSourceAgreesWithExcelize(t *testing.T) {
 					src, ok := newFastSource(fw)
 					require.True(t, ok)
 					fast := (&wbCheck{src: src, name: "t.xlsx", r: r, grids: map[string][][]string{}}).run()
-					slow := workbookExcelize(data, "t.xlsx", r)
+					slow := workbookExcelize(data, "t.xlsx", r, convert.Options{})
 					assert.Equal(t, slow, fast)
 				})
 			}
@@ -581,7 +581,7 @@ wb.save(sys.argv[2])
 		require.NoError(t, err)
 		rr, err := convert.ReadBytes("t.xlsx", ".xlsx", data, convert.Options{})
 		require.NoError(t, err)
-		slow := workbookExcelize(data, "t.xlsx", rr)
+		slow := workbookExcelize(data, "t.xlsx", rr, convert.Options{})
 		// The number format hides the cell; the comment names the
 		// constant total a published one.
 		assert.Contains(t, brief(slow), "wb.hidden@t.xlsx:"+t3.Sheet+"!"+t3.Ref+"["+t3.ID+"]", p)

@@ -531,6 +531,7 @@ func xelement(b []byte, name string) (content, attrs []byte, ok bool) {
 type FastWorkbook struct {
 	fb   *fastBook
 	data []byte
+	opt  Options
 }
 
 // OpenFast reads a workbook's parts directly, within the unzip limits of
@@ -540,8 +541,11 @@ func OpenFast(data []byte, opt Options) (*FastWorkbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FastWorkbook{fb: fb, data: data}, nil
+	return &FastWorkbook{fb: fb, data: data, opt: opt}, nil
 }
+
+// Options are the options the workbook was opened with (its size cap).
+func (w *FastWorkbook) Options() Options { return w.opt }
 
 // Data is the workbook's bytes.
 func (w *FastWorkbook) Data() []byte { return w.data }
