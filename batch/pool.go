@@ -64,18 +64,6 @@ func EachN(ctx context.Context, jobs int, n int, fn func(ctx context.Context, i 
 	if workers == 0 {
 		return ctx.Err()
 	}
-	if workers == 1 {
-		// One worker: the calling goroutine runs the items itself, with
-		// no hand-offs between goroutines (three thread switches per item
-		// otherwise), in the same order with the same cancellation.
-		for i := 0; i < n; i++ {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			emit(i, callN(ctx, fn, i))
-		}
-		return nil
-	}
 	// window bounds how far workers may run ahead of the oldest item not
 	// yet emitted: the reorder buffer never holds more than window results.
 	window := 4 * workers
