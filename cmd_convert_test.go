@@ -237,3 +237,35 @@ func TestConvertBatchToCSVDir(t *testing.T) {
 	assert.Contains(t, string(b), "甲局")
 	assert.Equal(t, 2, strings.Count(string(b), "\r\n"), "header and one row")
 }
+
+// TestConvertBatchWriteFailure: an output that cannot be written (its name
+// is taken by a directory) is a failure naming the input and the output,
+// written by the collector or by the worker alike; the other outputs are
+// written and the batch exits 2.
+func TestConvertBatchWriteFailure(t *testing.T) {
+	in := t.TempDir()
+	writeReportJSON(t, filepath.Join(in, "甲局.json"), "甲局", 2022, map[string]float64{"t3.new_received.natural": 3})
+	writeReportJSON(t, filepath.Join(in, "乙局.json"), "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
+	// 丙局's output is larger than deferWriteMax: its worker writes it.
+	big := report.New()
+	big.Format, big.Year, big.Agency = "2021", 2022, "丙局"
+	big.Sections = []report.Section{{ID: "s1", Heading: "一、总体情况", Paragraphs: []string{strings.Repeat("丙局坚持公开。", deferWriteMax/18+1)}}}
+	var buf bytes.Buffer
+	require.NoError(t, report.WriteJSON(&buf, big))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "丙局.json"), buf.Bytes(), 0o644))
+	for _, j := range []string{"1", "2"} {
+		out := filepath.Join(t.TempDir(), "out")
+		require.NoError(t, os.MkdirAll(filepath.Join(out, "乙局.json", "occupied"), 0o755))
+		require.NoError(t, os.MkdirAll(filepath.Join(out, "丙局.json", "occupied"), 0o755))
+		code, _, stderr := runCLI("convert", in, "-o", out, "--to", "json", "-j", j)
+		assert.Equal(t, exitBad, code, stderr)
+		assert.Contains(t, stderr, "乙局.json：无法写出")
+		assert.Contains(t, stderr, "丙局.json：无法写出")
+		assert.Contains(t, stderr, "（write_failed）")
+		assert.Contains(t, stderr, "成功 1 个，失败 2 个")
+		b, err := os.ReadFile(filepath.Join(out, "甲局.json"))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), "甲局")
+		noTemp(t, out)
+	}
+}

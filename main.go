@@ -143,7 +143,7 @@ func newFlagSet(c *command, e *env) *pflag.FlagSet {
 	fs.SortFlags = false
 	fs.BoolVarP(&e.quiet, "quiet", "q", false, "安静：不显示进度和汇总，只输出结果与错误")
 	fs.BoolVarP(&e.verbose, "verbose", "v", false, "详细：说明每一步（如覆盖已有的输出文件）")
-	fs.IntVarP(&e.jobs, "jobs", "j", 0, "并行处理的文件数（默认：CPU 核数）")
+	fs.IntVarP(&e.jobs, "jobs", "j", 0, "同时转换的文件数（默认：CPU 核数）；写出文件与转换重叠进行")
 	fs.StringVar(&e.format, "format", "auto", "报告格式：auto（按标签、再按年份判断）、2019 或 2021")
 	fs.Int64Var(&e.maxSize, "max-size", convert.DefaultMaxSize, "输入文件大小上限（字节）")
 	return fs
