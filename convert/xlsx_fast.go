@@ -12,8 +12,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -424,7 +424,6 @@ func appendXMLEscaped(b *bytes.Buffer, s string, keepLF bool) {
 func xmlCharOK(r rune) bool {
 	return r >= 0x80 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
-
 
 // writeFast writes a Report's workbook from the skeleton.
 func writeFast(w io.Writer, r *report.Report) error {
