@@ -29,24 +29,15 @@ func appendJSON(b []byte, r *Report) ([]byte, error) {
 	b = append(b, ",\n  \"layout\": "...)
 	b = appendStringArray(b, r.Layout, "  ")
 	b = append(b, ",\n  \"sections\": "...)
-	if len(r.Sections) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range r.Sections {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n    {\n      \"id\": "...)
-			b = appendJSONString(b, s.ID)
-			b = append(b, ",\n      \"heading\": "...)
-			b = appendJSONString(b, s.Heading)
-			b = append(b, ",\n      \"paragraphs\": "...)
-			b = appendStringArray(b, s.Paragraphs, "      ")
-			b = append(b, "\n    }"...)
-		}
-		b = append(b, "\n  ]"...)
-	}
+	b = appendObjects(b, len(r.Sections), func(b []byte, i int) []byte {
+		s := r.Sections[i]
+		b = append(b, "\n      \"id\": "...)
+		b = appendJSONString(b, s.ID)
+		b = append(b, ",\n      \"heading\": "...)
+		b = appendJSONString(b, s.Heading)
+		b = append(b, ",\n      \"paragraphs\": "...)
+		return appendStringArray(b, s.Paragraphs, "      ")
+	})
 	b = append(b, ",\n  \"cells\": "...)
 	var err error
 	if b, err = appendFloatMap(b, r.Cells); err != nil {
@@ -55,26 +46,17 @@ func appendJSON(b []byte, r *Report) ([]byte, error) {
 	b = append(b, ",\n  \"missing\": "...)
 	b = appendStringMap(b, r.Missing)
 	b = append(b, ",\n  \"notes\": "...)
-	if len(r.Notes) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, n := range r.Notes {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n    {\n      \"kind\": "...)
-			b = appendJSONString(b, n.Kind)
-			b = append(b, ",\n      \"pos\": "...)
-			b = appendJSONString(b, n.Pos)
-			b = append(b, ",\n      \"cells\": "...)
-			b = appendStringArray(b, n.Cells, "      ")
-			b = append(b, ",\n      \"detail\": "...)
-			b = appendJSONString(b, n.Detail)
-			b = append(b, "\n    }"...)
-		}
-		b = append(b, "\n  ]"...)
-	}
+	b = appendObjects(b, len(r.Notes), func(b []byte, i int) []byte {
+		n := r.Notes[i]
+		b = append(b, "\n      \"kind\": "...)
+		b = appendJSONString(b, n.Kind)
+		b = append(b, ",\n      \"pos\": "...)
+		b = appendJSONString(b, n.Pos)
+		b = append(b, ",\n      \"cells\": "...)
+		b = appendStringArray(b, n.Cells, "      ")
+		b = append(b, ",\n      \"detail\": "...)
+		return appendJSONString(b, n.Detail)
+	})
 	b = append(b, ",\n  \"source\": {\n    \"name\": "...)
 	b = appendJSONString(b, r.Source.Name)
 	b = append(b, ",\n    \"sha256\": "...)
@@ -83,6 +65,24 @@ func appendJSON(b []byte, r *Report) ([]byte, error) {
 	b = appendJSONString(b, r.Generator)
 	b = append(b, "\n}\n"...)
 	return b, nil
+}
+
+// appendObjects writes a top-level array of n objects, each member written
+// by member (its fields, each on a line of its own).
+func appendObjects(b []byte, n int, member func(b []byte, i int) []byte) []byte {
+	if n == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n    {"...)
+		b = member(b, i)
+		b = append(b, "\n    }"...)
+	}
+	return append(b, "\n  ]"...)
 }
 
 // appendStringArray writes a []string value whose opening bracket sits at
