@@ -137,7 +137,9 @@ var sortedCellIDs = sync.OnceValue(func() []string {
 	return slices.Compact(ids)
 })
 
-func appendFloatMap(b []byte, m map[string]float64) ([]byte, error) {
+// appendMap writes a top-level object, its keys in order, each value
+// written by value.
+func appendMap[V any](b []byte, m map[string]V, value func(b []byte, k string, v V) ([]byte, error)) ([]byte, error) {
 	if len(m) == 0 {
 		return append(b, "{}"...), nil
 	}
@@ -151,32 +153,26 @@ func appendFloatMap(b []byte, m map[string]float64) ([]byte, error) {
 		b = append(b, "\n    "...)
 		b = appendJSONString(b, k)
 		b = append(b, ": "...)
-		v := m[k]
-		if math.IsInf(v, 0) || math.IsNaN(v) {
-			return nil, errors.New("json: unsupported value: " + strconv.FormatFloat(v, 'g', -1, 64) + " in cell " + k)
+		var err error
+		if b, err = value(b, k, m[k]); err != nil {
+			return nil, err
 		}
-		b = appendJSONFloat(b, v)
 	}
 	return append(b, "\n  }"...), nil
 }
 
-func appendStringMap(b []byte, m map[string]string) []byte {
-	if len(m) == 0 {
-		return append(b, "{}"...)
-	}
-	p := sortedKeys(m)
-	defer keysPool.Put(p)
-	b = append(b, '{')
-	for i, k := range *p {
-		if i > 0 {
-			b = append(b, ',')
+func appendFloatMap(b []byte, m map[string]float64) ([]byte, error) {
+	return appendMap(b, m, func(b []byte, k string, v float64) ([]byte, error) {
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil, errors.New("json: unsupported value: " + strconv.FormatFloat(v, 'g', -1, 64) + " in cell " + k)
 		}
-		b = append(b, "\n    "...)
-		b = appendJSONString(b, k)
-		b = append(b, ": "...)
-		b = appendJSONString(b, m[k])
-	}
-	return append(b, "\n  }"...)
+		return appendJSONFloat(b, v), nil
+	})
+}
+
+func appendStringMap(b []byte, m map[string]string) []byte {
+	b, _ = appendMap(b, m, func(b []byte, _ string, v string) ([]byte, error) { return appendJSONString(b, v), nil })
+	return b
 }
 
 // appendJSONFloat formats a finite float64 as encoding/json does (ES6
