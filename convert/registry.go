@@ -254,6 +254,7 @@ func Render(r *report.Report, ext string, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("%w %q (xxgk writes %s)", ErrUnsupported, ext, strings.Join(Writable(), " "))
 	}
 	var buf bytes.Buffer
+	buf.Grow(48 << 10) // a report's JSON or workbook is 20–40 KB
 	if err := w(&buf, r, opt); err != nil {
 		return nil, err
 	}

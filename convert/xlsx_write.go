@@ -66,14 +66,44 @@ type sortedZipWriter struct {
 }
 
 // flatePool keeps compressors between parts and workbooks: a new one
-// allocates about a megabyte.
-var flatePool sync.Pool
+// allocates about a megabyte. flateFree holds a few more that survive
+// garbage collections (a sync.Pool is emptied by them, and a batch
+// collects every few workbooks: an eighth of what writing a workbook
+// allocated was new compressors).
+var (
+	flatePool sync.Pool
+	flateFree = make(chan *flate.Writer, 8)
+)
+
+// getFlate returns a BestSpeed compressor writing to w.
+func getFlate(w io.Writer) (*flate.Writer, error) {
+	select {
+	case fw := <-flateFree:
+		fw.Reset(w)
+		return fw, nil
+	default:
+	}
+	if fw, ok := flatePool.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw, nil
+	}
+	return flate.NewWriter(w, flate.BestSpeed)
+}
+
+// putFlate gives a compressor back once its stream is closed or flushed.
+func putFlate(fw *flate.Writer) {
+	select {
+	case flateFree <- fw:
+	default:
+		flatePool.Put(fw)
+	}
+}
 
 type pooledFlate struct{ *flate.Writer }
 
 func (p *pooledFlate) Close() error {
 	err := p.Writer.Close()
-	flatePool.Put(p.Writer)
+	putFlate(p.Writer)
 	return err
 }
 
@@ -120,14 +150,9 @@ func sortPartNames(names []string) {
 // compressors.
 func registerFastFlate(zw *zip.Writer) {
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw, ok := flatePool.Get().(*flate.Writer)
-		if ok {
-			fw.Reset(out)
-		} else {
-			var err error
-			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
-				return nil, err
-			}
+		fw, err := getFlate(out)
+		if err != nil {
+			return nil, err
 		}
 		return &pooledFlate{fw}, nil
 	})
