@@ -464,7 +464,13 @@ func (rc *recognizer) readTables() {
 					// remains of merged cells, not blank values.
 					vals = trimTrailingEmpty(vals)
 				}
-				pend.vals = append(pend.vals, vals...)
+				if pend.vals == nil {
+					// The row's own cells, not a copy (rows are only read);
+					// capped so that a later append copies.
+					pend.vals = vals[:len(vals):len(vals)]
+				} else {
+					pend.vals = append(pend.vals, vals...)
+				}
 			default:
 				if anyNumber(vals) && ctx != "" {
 					r.AddNote(report.NoteExtraRow, vals[0].Pos, "表中一行数值没有可识别的行标签，未采用："+joinCells(vals))
@@ -905,7 +911,7 @@ func (rc *recognizer) setValue(id string, c Cell, headerUnit string) {
 		kind = cell.Kind
 	}
 	if rc.usedByCell == nil {
-		rc.usedByCell = map[string]bool{}
+		rc.usedByCell = make(map[string]bool, 256)
 	}
 	if rc.usedByCell[id] {
 		// A cell printed twice (a label repeated, a table printed twice):
