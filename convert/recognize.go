@@ -653,7 +653,8 @@ func (rc *recognizer) finish() {
 			r.AddNote(report.NoteTableMissing, rc.doc.Name, "未找到"+t.name)
 		}
 	}
-	for _, id := range f.IDs(r.Layout) {
+	for _, c := range f.Cells(r.Layout) {
+		id := c.ID
 		if _, ok := r.Cells[id]; ok {
 			continue
 		}
@@ -706,7 +707,7 @@ func (rc *recognizer) finish() {
 			if !row.Result {
 				continue
 			}
-			v, ok := r.Cells["t3."+row.ID+".total"]
+			v, ok := r.Cells[f.CellID("t3", row.ID, "total")]
 			all = all && ok
 			sum += v
 		}

@@ -254,7 +254,9 @@ func Render(r *report.Report, ext string, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("%w %q (xxgk writes %s)", ErrUnsupported, ext, strings.Join(Writable(), " "))
 	}
 	var buf bytes.Buffer
-	buf.Grow(48 << 10) // a report's JSON or workbook is 20–40 KB
+	if ext == ".xlsx" {
+		buf.Grow(48 << 10) // a workbook is 35–40 KB, written in many pieces
+	}
 	if err := w(&buf, r, opt); err != nil {
 		return nil, err
 	}
