@@ -222,7 +222,14 @@ func ReadFile(path string, opt Options) (*report.Report, error) {
 	if max <= 0 {
 		max = DefaultMaxSize
 	}
-	fi, err := os.Stat(path)
+	// Open, then stat the open file: one system call fewer per input than
+	// stat + os.ReadFile, which matters over thousands of small files.
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &InputError{File: path, Err: err}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		return nil, &InputError{File: path, Err: err}
 	}
@@ -232,9 +239,28 @@ func ReadFile(path string, opt Options) (*report.Report, error) {
 	if fi.Size() > max {
 		return nil, &InputError{File: path, Err: fmt.Errorf("%w: %d bytes, cap %d (raise with --max-size)", ErrTooLarge, fi.Size(), max)}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &InputError{File: path, Err: err}
+	// Read at most max+1 bytes: a file that grows past the cap after the
+	// stat (or a special file without a size) is refused, never read whole.
+	data := make([]byte, 0, fi.Size()+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		end := cap(data)
+		if int64(end) > max {
+			end = int(max) + 1 // max < cap ≤ MaxInt: no overflow
+		}
+		n, err := f.Read(data[len(data):end])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, &InputError{File: path, Err: fmt.Errorf("%w: more than %d bytes (raise with --max-size)", ErrTooLarge, max)}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &InputError{File: path, Err: err}
+		}
 	}
 	r, err := ReadBytes(filepath.Base(path), Ext(path), data, opt)
 	if err != nil {

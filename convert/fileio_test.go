@@ -54,3 +54,40 @@ func TestAtomicWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestReadFileLimits: ReadFile refuses a file over the cap, a directory and
+// a missing file with an InputError naming the path, and reads one exactly
+// at the cap.
+func TestReadFileLimits(t *testing.T) {
+	dir := t.TempDir()
+	body := []byte("一、总体情况\n\u3000\u3000本机关坚持公开。\n")
+	p := filepath.Join(dir, "r.txt")
+	require.NoError(t, os.WriteFile(p, body, 0o644))
+	for _, tc := range []struct {
+		name string
+		path string
+		max  int64
+		want string
+	}{
+		{"over the cap", p, int64(len(body)) - 1, "cap"},
+		{"directory", dir, 0, "is a directory"},
+		{"missing", filepath.Join(dir, "nope.txt"), 0, "no such file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadFile(tc.path, Options{MaxSize: tc.max})
+			require.Error(t, err)
+			var ie *InputError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, tc.path, ie.File)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+	_, err := ReadFile(p, Options{MaxSize: int64(len(body))})
+	if err != nil {
+		assert.NotErrorIs(t, err, ErrTooLarge, "a file exactly at the cap is read")
+	}
+	_, err = ReadFile(p, Options{MaxSize: 1<<63 - 1})
+	if err != nil {
+		assert.NotErrorIs(t, err, ErrTooLarge)
+	}
+}
