@@ -149,10 +149,11 @@ type converted struct {
 	out   string
 	notes int
 	row   []string // the CSV row, in a CSV batch
-	// data, when set, is the rendered output still to be written: the
+	// pending says data is the rendered output still to be written: the
 	// collector writes it, so that writing one output overlaps with
 	// converting the next (see deferWriteMax).
-	data []byte
+	pending bool
+	data    []byte
 }
 
 // deferWriteMax is the largest output a worker hands to the collector to
@@ -252,7 +253,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		}
 		b, err := convert.Render(r, ext, opt)
 		if err == nil && len(b) <= deferWriteMax {
-			c.data = b
+			c.pending, c.data = true, b
 			return batch.Result{Value: c}
 		}
 		if err == nil {
@@ -299,7 +300,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			return
 		}
 		if res.Err == nil {
-			if c := res.Value.(converted); c.data != nil {
+			if c := res.Value.(converted); c.pending {
 				// Written here, in input order, by the collector
 				// (deferWriteMax).
 				if err := writeOutput(c.out, c.data); err != nil {
