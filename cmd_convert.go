@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/pflag"
@@ -231,6 +232,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
+	var outw outputWriter
 	// The pool works on the files' indices; per file the batch holds only
 	// its batch.File (outputs are named on demand), so memory stays flat.
 	work := func(ctx context.Context, i int) batch.Result {
@@ -257,7 +259,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			return batch.Result{Value: c}
 		}
 		if err == nil {
-			err = writeOutput(c.out, b)
+			err = outw.write(c.out, b)
 		}
 		if err != nil {
 			return batch.Result{Err: &writeError{c.out, err}}
@@ -303,7 +305,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			if c := res.Value.(converted); c.pending {
 				// Written here, in input order, by the collector
 				// (deferWriteMax).
-				if err := writeOutput(c.out, c.data); err != nil {
+				if err := outw.write(c.out, c.data); err != nil {
 					res.Err = &writeError{c.out, err}
 				}
 			}
@@ -412,11 +414,20 @@ func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
 
 var errOutputIsInput = errors.New("output is an input")
 
-// writeOutput writes one output of a batch whole (temporary file, rename),
-// making its directory first.
-func writeOutput(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+// outputWriter writes the outputs of one batch whole (temporary file,
+// rename), making each directory first, once: a batch writes many outputs
+// into few directories.
+type outputWriter struct {
+	made sync.Map // directories made or found
+}
+
+func (w *outputWriter) write(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if _, done := w.made.Load(dir); !done {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		w.made.Store(dir, true)
 	}
 	return convert.AtomicWriteNoSync(path, data)
 }

@@ -329,6 +329,10 @@ func atomicWrite(path string, data []byte, sync bool) error {
 	if _, err := f.Write(data); err != nil {
 		return err
 	}
+	// On the open file (fchmod), not by path: no second lookup.
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
 	if sync {
 		if err := f.Sync(); err != nil {
 			return err
@@ -337,10 +341,7 @@ func atomicWrite(path string, data []byte, sync bool) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := rename(tmp, path); err != nil {
 		return err
 	}
 	ok = true
