@@ -31,11 +31,13 @@ import (
 
 // skeleton holds the parts of a workbook built without data.
 type skeleton struct {
-	parts  map[string][]byte
-	raw    map[string]rawPart // every part compressed once
-	st     wbStyles
-	frames map[string][2][]byte // sheet → XML before and after the rows
-	index  map[string]int       // sheet → its number in xl/worksheets/sheetN.xml
+	parts map[string][]byte
+	raw   map[string]rawPart // every part compressed once
+	st    wbStyles
+	// frames holds each sheet's XML before the rows [0], after them [1],
+	// and after them with the comments' legacyDrawing [2].
+	frames map[string][3][]byte
+	index  map[string]int // sheet → its number in xl/worksheets/sheetN.xml
 	// zframes holds each sheet's frame compressed once: [0] the XML before
 	// the rows (a deflate stream flushed, not ended), [1] the XML after
 	// them and [2] that with the comments' legacyDrawing (both ended). A
@@ -135,7 +137,7 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 	// Collect the parts; the zip itself is discarded.
 	z := &sortedZipWriter{parts: map[string]*bytes.Buffer{}}
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { z.w = io.Discard; return &collectZip{z} })
-	sk := &skeleton{parts: map[string][]byte{}, frames: map[string][2][]byte{}, index: map[string]int{}, st: st}
+	sk := &skeleton{parts: map[string][]byte{}, frames: map[string][3][]byte{}, index: map[string]int{}, st: st}
 	var sink bytes.Buffer
 	if _, err := f.WriteTo(&sink); err != nil {
 		return nil, err
@@ -158,7 +160,7 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 			return nil, fmt.Errorf("xlsx: skeleton sheet %s has no sheetData", name)
 		}
 		head, tail := x[:a+len("<sheetData>")], x[b:]
-		sk.frames[name] = [2][]byte{head, tail}
+		sk.frames[name] = [3][]byte{head, tail, tailWithDrawing(tail)}
 		sk.index[name] = i + 1
 		var z [3][]byte
 		var err error
@@ -168,7 +170,7 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 		if z[1], err = deflateChunk(tail, true); err != nil {
 			return nil, err
 		}
-		if z[2], err = deflateChunk(tailWithDrawing(tail), true); err != nil {
+		if z[2], err = deflateChunk(sk.frames[name][2], true); err != nil {
 			return nil, err
 		}
 		if sk.zframes == nil {
@@ -454,7 +456,7 @@ func writeFast(w io.Writer, r *report.Report) error {
 		tail, ztail := frame[1], z[1]
 		cms := out.comments[name]
 		if len(cms) > 0 {
-			tail, ztail = tailWithDrawing(frame[1]), z[2]
+			tail, ztail = frame[2], z[2]
 		}
 		crc := crc32.Update(crc32.Update(crc32.ChecksumIEEE(frame[0]), crc32.IEEETable, rows), crc32.IEEETable, tail)
 		data := make([]byte, 0, len(z[0])+len(zrows)+len(ztail))
