@@ -275,15 +275,21 @@ func ReadFile(path string, opt Options) (*report.Report, error) {
 
 // Render renders a Report with the writer for ext into memory.
 func Render(r *report.Report, ext string, opt Options) ([]byte, error) {
+	return RenderAppend(nil, r, ext, opt)
+}
+
+// RenderAppend is Render appending to dst, so that a batch can reuse one
+// buffer per output instead of growing a new one for each.
+func RenderAppend(dst []byte, r *report.Report, ext string, opt Options) ([]byte, error) {
 	w, ok := writers[ext]
 	if !ok {
 		return nil, fmt.Errorf("%w %q (xxgk writes %s)", ErrUnsupported, ext, strings.Join(Writable(), " "))
 	}
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(dst)
 	if ext == ".xlsx" {
 		buf.Grow(48 << 10) // a workbook is 35–40 KB, written in many pieces
 	}
-	if err := w(&buf, r, opt); err != nil {
+	if err := w(buf, r, opt); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

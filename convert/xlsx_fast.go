@@ -62,20 +62,24 @@ func tailWithDrawing(tail []byte) []byte {
 func deflateChunk(b []byte, final bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(b)/4 + 256) // XML deflates to a fifth or less
-	fw, err := getFlate(&buf)
+	err := deflateInto(&buf, b, final)
+	return buf.Bytes(), err
+}
+
+// deflateInto is deflateChunk appending to buf.
+func deflateInto(buf *bytes.Buffer, b []byte, final bool) error {
+	fw, err := getFlate(buf)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer putFlate(fw)
 	if _, err := fw.Write(b); err != nil {
-		return nil, err
+		return err
 	}
 	if final {
-		err = fw.Close()
-	} else {
-		err = fw.Flush()
+		return fw.Close()
 	}
-	return buf.Bytes(), err
+	return fw.Flush()
 }
 
 var (
@@ -195,17 +199,54 @@ type collectZip struct{ *sortedZipWriter }
 
 func (c *collectZip) Close() error { return nil }
 
-// fastOut collects one report's sheets and comments.
+// fastOut collects one report's sheets and comments. Its buffers are kept
+// between workbooks (getFastOut): growing a sheet's rows anew for every
+// workbook was two fifths of what writing one allocated.
 type fastOut struct {
 	sk       *skeleton
 	sheets   map[string]*fastSheet
 	comments map[string][][2]string // sheet → (ref, text) in order
 }
 
+// fastFree holds a few fastOuts for the next workbooks; like flateFree, it
+// survives garbage collections, which a batch runs every few workbooks.
+var fastFree = make(chan *fastOut, 8)
+
+func getFastOut(sk *skeleton) *fastOut {
+	var o *fastOut
+	select {
+	case o = <-fastFree:
+	default:
+		o = &fastOut{sheets: map[string]*fastSheet{}, comments: map[string][][2]string{}}
+	}
+	o.sk = sk
+	return o
+}
+
+// putFastOut gives o back once its workbook is written: nothing it holds
+// may be used after.
+func putFastOut(o *fastOut) {
+	for _, s := range o.sheets {
+		s.written = false
+		s.rows.Reset()
+		s.z.Reset()
+	}
+	clear(o.comments)
+	o.sk = nil
+	select {
+	case fastFree <- o:
+	default:
+	}
+}
+
 func (o *fastOut) sheet(name string) *fastSheet {
-	s := &fastSheet{name: name}
-	s.rows.Grow(16 << 10) // a sheet's rows are 3–41 KB: fewer regrowths
-	o.sheets[name] = s
+	s := o.sheets[name]
+	if s == nil {
+		s = &fastSheet{name: name}
+		s.rows.Grow(16 << 10) // a sheet's rows are 3–41 KB: fewer regrowths
+		o.sheets[name] = s
+	}
+	s.written = true
 	return s
 }
 
@@ -216,8 +257,10 @@ func (o *fastOut) comment(sheet, ref, text string) {
 // fastSheet is a rowSink writing SpreadsheetML rows as excelize's stream
 // writer does.
 type fastSheet struct {
-	name string
-	rows bytes.Buffer
+	name    string
+	written bool         // by this workbook (the fastSheet is reused)
+	rows    bytes.Buffer // the rows' XML
+	z       bytes.Buffer // the rows deflated
 }
 
 func (s *fastSheet) SetColWidth(int, int, float64) error { return nil } // in the skeleton
@@ -428,7 +471,8 @@ func writeFast(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	out := &fastOut{sk: sk, sheets: map[string]*fastSheet{}, comments: map[string][][2]string{}}
+	out := getFastOut(sk)
+	defer putFastOut(out)
 	ww := &wbWriter{r: r, b: templates.Layout(r.Format, layoutOf(r.Format, r.Layout)), form: map[string]bool{},
 		shown: map[string]float64{}, fast: out}
 	if err := ww.run(); err != nil {
@@ -440,17 +484,18 @@ func writeFast(w io.Writer, r *report.Report) error {
 	parts["docProps/core.xml"] = bytes.NewBuffer(sk.parts["docProps/core.xml"])
 	var types strings.Builder
 	nComments := 0
-	sheets := make(map[string]rawPart, len(templates.SheetNames))
+	// A sheet part is its frame's compressed head, its rows deflated into
+	// the fastSheet's buffer and the compressed tail, written in turn.
+	sheets := make(map[string]sheetPart, len(templates.SheetNames))
 	for _, name := range templates.SheetNames {
 		s := out.sheets[name]
-		if s == nil {
+		if s == nil || !s.written {
 			return fmt.Errorf("xlsx: sheet %s not written", name)
 		}
 		idx := sk.index[name]
 		frame, z := sk.frames[name], sk.zframes[name]
 		rows := s.rows.Bytes()
-		zrows, err := deflateChunk(rows, false)
-		if err != nil {
+		if err := deflateInto(&s.z, rows, false); err != nil {
 			return err
 		}
 		tail, ztail := frame[1], z[1]
@@ -459,9 +504,8 @@ func writeFast(w io.Writer, r *report.Report) error {
 			tail, ztail = frame[2], z[2]
 		}
 		crc := crc32.Update(crc32.Update(crc32.ChecksumIEEE(frame[0]), crc32.IEEETable, rows), crc32.IEEETable, tail)
-		data := make([]byte, 0, len(z[0])+len(zrows)+len(ztail))
-		data = append(append(append(data, z[0]...), zrows...), ztail...)
-		sheets["xl/worksheets/sheet"+strconv.Itoa(idx)+".xml"] = rawPart{crc: crc, size: uint64(len(frame[0]) + len(rows) + len(tail)), data: data}
+		sheets["xl/worksheets/sheet"+strconv.Itoa(idx)+".xml"] = sheetPart{crc: crc,
+			size: uint64(len(frame[0]) + len(rows) + len(tail)), data: [3][]byte{z[0], s.z.Bytes(), ztail}}
 		if len(cms) > 0 {
 			nComments++
 			k := strconv.Itoa(nComments)
@@ -508,6 +552,20 @@ func writeFast(w io.Writer, r *report.Report) error {
 	zw := zip.NewWriter(w)
 	registerFastFlate(zw)
 	for _, n := range names {
+		if s, ok := sheets[n]; ok {
+			zsize := uint64(len(s.data[0]) + len(s.data[1]) + len(s.data[2]))
+			fw, err := zw.CreateRaw(&zip.FileHeader{Name: n, Method: zip.Deflate, CRC32: s.crc,
+				CompressedSize64: zsize, UncompressedSize64: s.size})
+			if err != nil {
+				return err
+			}
+			for _, d := range s.data {
+				if _, err := fw.Write(d); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		var rp rawPart
 		if b := parts[n]; b != nil {
 			var err error
@@ -519,8 +577,6 @@ func writeFast(w io.Writer, r *report.Report) error {
 			if err != nil {
 				return err
 			}
-		} else if s, ok := sheets[n]; ok {
-			rp = s
 		} else {
 			rp = sk.raw[n]
 		}
@@ -534,6 +590,14 @@ func writeFast(w io.Writer, r *report.Report) error {
 		}
 	}
 	return zw.Close()
+}
+
+// sheetPart is a sheet compressed in three pieces that form one deflate
+// stream: the frame's head, the rows, the frame's tail.
+type sheetPart struct {
+	crc  uint32
+	size uint64
+	data [3][]byte
 }
 
 // rawPart is a part compressed once, stored as is in every workbook.

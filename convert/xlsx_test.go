@@ -607,3 +607,27 @@ func TestWorkbookFastReadSame(t *testing.T) {
 	_, err := readFast([]byte("not a zip"), 0)
 	assert.ErrorIs(t, err, errFastRead)
 }
+
+// TestWorkbookFastReuse: the fast writer's buffers are reused between
+// workbooks (getFastOut); a workbook is byte for byte the one written with
+// fresh buffers, whatever was written before it (more comments, fewer
+// rows, another format).
+func TestWorkbookFastReuse(t *testing.T) {
+	drain := func() {
+		for len(fastFree) > 0 {
+			<-fastFree
+		}
+	}
+	reports := []*report.Report{edgeReport(schema.F2019, nil), sampleReport(schema.F2021, nil),
+		sampleReport(schema.F2021, []string{schema.LayoutOtherSingleRow}), edgeReport(schema.F2021, nil)}
+	fresh := make([][]byte, len(reports))
+	for i, r := range reports {
+		drain()
+		fresh[i] = writeWB(t, r, WorkbookOptions{})
+	}
+	drain()
+	for _, i := range []int{0, 1, 2, 3, 3, 2, 1, 0, 2, 0, 3, 1} {
+		assert.Equal(t, fresh[i], writeWB(t, reports[i], WorkbookOptions{}), "report %d after reuse", i)
+	}
+	assert.NotZero(t, len(fastFree), "buffers are kept for the next workbook")
+}
