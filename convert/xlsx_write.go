@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -370,7 +371,12 @@ func (ww *wbWriter) decideTotals() {
 		}
 	}
 	var eval func(c *templates.Cell) (float64, bool)
-	done := map[string]bool{}
+	var done map[string]bool
+	if ww.fast != nil {
+		done = ww.fast.done // kept between workbooks, emptied
+	} else {
+		done = map[string]bool{}
+	}
 	eval = func(c *templates.Cell) (float64, bool) {
 		if done[c.ID] {
 			v, ok := ww.shown[c.ID]
@@ -477,12 +483,32 @@ type grid struct {
 }
 
 func newGrid(rows, cols int) *grid {
-	g := &grid{rows: make([][]excelize.Cell, rows), set: make([][]bool, rows)}
-	for i := range g.rows {
-		g.rows[i] = make([]excelize.Cell, cols)
-		g.set[i] = make([]bool, cols)
-	}
+	g := &grid{}
+	g.reset(rows, cols)
 	return g
+}
+
+// reset empties g to rows × cols positions, reusing its memory.
+func (g *grid) reset(rows, cols int) {
+	g.rows = slices.Grow(g.rows[:0], rows)[:rows]
+	g.set = slices.Grow(g.set[:0], rows)[:rows]
+	for i := range g.rows {
+		g.rows[i] = slices.Grow(g.rows[i][:0], cols)[:cols]
+		clear(g.rows[i])
+		g.set[i] = slices.Grow(g.set[i][:0], cols)[:cols]
+		clear(g.set[i])
+	}
+}
+
+// grid returns an empty grid for a table sheet: the fast writer's, reused
+// from workbook to workbook (a table's grid had been an eighth of what a
+// workbook allocated), or a new one.
+func (ww *wbWriter) grid(rows, cols int) *grid {
+	if ww.fast != nil {
+		ww.fast.grid.reset(rows, cols)
+		return &ww.fast.grid
+	}
+	return newGrid(rows, cols)
 }
 
 func (g *grid) put(col, row int, c excelize.Cell) {
@@ -506,6 +532,18 @@ func (g *grid) styleRange(rng string, style int) {
 }
 
 func (g *grid) flush(sw rowSink, heights map[int]float64) error {
+	if fs, ok := sw.(*fastSheet); ok {
+		for i, row := range g.rows {
+			h := heights[i+1]
+			if h == 0 && !slices.Contains(g.set[i], true) {
+				continue
+			}
+			if err := fs.cells(i+1, row, g.set[i], h); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for i, row := range g.rows {
 		vals := make([]any, len(row))
 		used := false
@@ -530,6 +568,23 @@ func (g *grid) flush(sw rowSink, heights map[int]float64) error {
 	return nil
 }
 
+// setRow writes a row of cells: straight into the fast writer's buffer, or
+// each boxed for excelize's stream writer. A height of 0 keeps the default.
+func setRow(sw rowSink, row int, height float64, cells ...excelize.Cell) error {
+	if fs, ok := sw.(*fastSheet); ok {
+		return fs.cells(row, cells, nil, height)
+	}
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		vals[i] = c
+	}
+	var opts []excelize.RowOpts
+	if height > 0 {
+		opts = append(opts, excelize.RowOpts{Height: height})
+	}
+	return sw.SetRow(templates.Ref(1, row), vals, opts...)
+}
+
 func (ww *wbWriter) protect(sheet string, insertRows bool) error {
 	return ww.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
 		FormatColumns: true, FormatRows: true, SelectLockedCells: true, SelectUnlockedCells: true,
@@ -544,7 +599,7 @@ func (ww *wbWriter) tableSheet(t *templates.Table) error {
 	if len(ww.o.Hints) > 0 {
 		cols++
 	}
-	g := newGrid(t.LastRow, cols)
+	g := ww.grid(t.LastRow, cols)
 	g.put(1, templates.TitleRow, excelize.Cell{Value: t.Title, StyleID: ww.st.title})
 	agency := "填报机关：" + ww.r.Agency
 	year := "报告年度："
@@ -851,18 +906,17 @@ func (ww *wbWriter) textSheet() error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{
+	if err := setRow(sw, 1, 0,
 		excelize.Cell{Value: "章节 section", StyleID: ww.st.textHead},
 		excelize.Cell{Value: "标题 heading", StyleID: ww.st.textHead},
-		excelize.Cell{Value: "段落 paragraph", StyleID: ww.st.textHead}}); err != nil {
+		excelize.Cell{Value: "段落 paragraph", StyleID: ww.st.textHead}); err != nil {
 		return err
 	}
 	for i, r := range rows {
-		if err := sw.SetRow(templates.Ref(1, templates.TextFirstRow+i), []any{
+		if err := setRow(sw, templates.TextFirstRow+i, textHeight(r.c, 94),
 			excelize.Cell{Value: orNil(r.a), StyleID: ww.st.textKey},
 			excelize.Cell{Value: orNil(r.b), StyleID: ww.st.textKey},
-			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}},
-			excelize.RowOpts{Height: textHeight(r.c, 94)}); err != nil {
+			excelize.Cell{Value: orNil(r.c), StyleID: ww.st.text}); err != nil {
 			return err
 		}
 	}
@@ -904,14 +958,14 @@ func (ww *wbWriter) infoSheet() error {
 			return err
 		}
 	}
-	head := func(vals ...string) []any {
-		out := make([]any, len(vals))
+	head := func(vals ...string) []excelize.Cell {
+		out := make([]excelize.Cell, len(vals))
 		for i, v := range vals {
 			out[i] = excelize.Cell{Value: v, StyleID: ww.st.textHead}
 		}
 		return out
 	}
-	if err := sw.SetRow("A1", head("键 key", "项目", "内容")); err != nil {
+	if err := setRow(sw, 1, 0, head("键 key", "项目", "内容")...); err != nil {
 		return err
 	}
 	vals := infoValues(ww.r)
@@ -920,28 +974,29 @@ func (ww *wbWriter) infoSheet() error {
 		if k.Editable {
 			style = ww.st.infoVal
 		}
-		if err := sw.SetRow(templates.Ref(1, templates.InfoFirstRow+i), []any{
+		if err := setRow(sw, templates.InfoFirstRow+i, 0,
 			excelize.Cell{Value: k.Key, StyleID: ww.st.infoKey},
 			excelize.Cell{Value: k.Label, StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(vals[k.Key]), StyleID: style}}); err != nil {
+			excelize.Cell{Value: orNil(vals[k.Key]), StyleID: style}); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetRow(templates.Ref(1, templates.InfoNotesHeaderRow),
-		head("类型 kind", "位置 pos", "单元格 cells", "说明 detail")); err != nil {
+	if err := setRow(sw, templates.InfoNotesHeaderRow, 0,
+		head("类型 kind", "位置 pos", "单元格 cells", "说明 detail")...); err != nil {
 		return err
 	}
+	row := make([]excelize.Cell, 0, 8)
 	for i, n := range ww.r.Notes {
-		row := []any{
+		row = append(row[:0],
 			excelize.Cell{Value: orNil(n.Kind), StyleID: ww.st.infoKey},
 			excelize.Cell{Value: orNil(n.Pos), StyleID: ww.st.infoKey},
-			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey}}
+			excelize.Cell{Value: orNil(strings.Join(n.Cells, " ")), StyleID: ww.st.infoKey})
 		// A detail longer than a cell holds (dropped chrome can be long)
 		// continues in the columns after D.
 		for _, piece := range splitUTF16(n.Detail, templates.MaxCellChars) {
 			row = append(row, excelize.Cell{Value: orNil(piece), StyleID: ww.st.infoKey})
 		}
-		if err := sw.SetRow(templates.Ref(1, templates.InfoNotesFirstRow+i), row); err != nil {
+		if err := setRow(sw, templates.InfoNotesFirstRow+i, 0, row...); err != nil {
 			return err
 		}
 	}
@@ -1010,37 +1065,36 @@ func (ww *wbWriter) checkSheet() error {
 		TopLeftCell: templates.Ref(1, templates.CheckHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{Value: "校验（表内勾稽关系）", StyleID: ww.st.title}},
-		excelize.RowOpts{Height: 30}); err != nil {
+	if err := setRow(sw, 1, 30, excelize.Cell{Value: "校验（表内勾稽关系）", StyleID: ww.st.title}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", []any{
+	if err := setRow(sw, 2, 0,
 		excelize.Cell{Value: "全部平衡 check_ok", StyleID: ww.st.checkHead},
-		excelize.Cell{Formula: b.CheckOKFormula(), Value: allOK, StyleID: ww.st.checkNum}}); err != nil {
+		excelize.Cell{Formula: b.CheckOKFormula(), Value: allOK, StyleID: ww.st.checkNum}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A3", []any{excelize.Cell{
+	if err := setRow(sw, 3, 0, excelize.Cell{
 		Value:   "状态：OK 两边相等；不平 两边不相等；缺数 有单元格为空白或不是数字（不按 0 计算）。check_ok 仅在每一行都是 OK 时为 TRUE。",
-		StyleID: ww.st.sub}}); err != nil {
+		StyleID: ww.st.sub}); err != nil {
 		return err
 	}
-	head := []any{}
+	var head []excelize.Cell
 	for _, h := range []string{"规则 rule", "项目", "左边", "右边", "差额", "状态"} {
 		head = append(head, excelize.Cell{Value: h, StyleID: ww.st.checkHead})
 	}
-	if err := sw.SetRow(templates.Ref(1, templates.CheckHeaderRow), head); err != nil {
+	if err := setRow(sw, templates.CheckHeaderRow, 0, head...); err != nil {
 		return err
 	}
 	for i, c := range b.Checks {
 		rs := results[i]
-		if err := sw.SetRow(templates.Ref(1, c.Row), []any{
+		if err := setRow(sw, c.Row, 0,
 			excelize.Cell{Value: c.Instance.Rule, StyleID: ww.st.check},
 			excelize.Cell{Value: c.Instance.Label, StyleID: ww.st.check},
 			excelize.Cell{Formula: c.Left, Value: rs.l, StyleID: ww.st.checkNum},
 			excelize.Cell{Formula: c.Right, Value: rs.r, StyleID: ww.st.checkNum},
 			excelize.Cell{Formula: c.Diff, Value: roundDiff(rs.l - rs.r), StyleID: ww.st.checkNum},
 			excelize.Cell{Formula: c.Status, Value: rs.st.String(), StyleID: ww.st.checkNum},
-		}); err != nil {
+		); err != nil {
 			return err
 		}
 	}
