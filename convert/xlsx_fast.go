@@ -125,35 +125,74 @@ func fastEligible(r *report.Report, o WorkbookOptions) bool {
 var forceExcelize bool
 
 func getSkeleton(format string, layout []string) (*skeleton, error) {
-	key := format + "|" + schema.LayoutKeyString(layoutOf(format, layout))
+	key := skeletonKey(format, layout)
 	skelMu.Lock()
 	defer skelMu.Unlock()
 	if sk, ok := skels[key]; ok {
 		return sk, nil
 	}
+	if sk := embeddedSkeleton(key); sk != nil {
+		skels[key] = sk
+		return sk, nil
+	}
+	parts, st, err := buildSkeletonParts(format, layout)
+	if err != nil {
+		return nil, err
+	}
+	sk, err := newSkeleton(parts, st, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	skels[key] = sk
+	return sk, nil
+}
+
+func skeletonKey(format string, layout []string) string {
+	return format + "|" + schema.LayoutKeyString(layoutOf(format, layout))
+}
+
+// buildSkeletonParts builds a workbook without data through excelize and
+// returns its parts, uncompressed, and its style ids.
+func buildSkeletonParts(format string, layout []string) (map[string][]byte, wbStyles, error) {
 	r := report.New()
 	r.Format, r.Layout = format, layoutOf(format, layout)
 	f, st, err := buildWorkbook(r, WorkbookOptions{})
 	if err != nil {
-		return nil, err
+		return nil, wbStyles{}, err
 	}
 	defer f.Close()
 	// Collect the parts; the zip itself is discarded.
 	z := &sortedZipWriter{parts: map[string]*bytes.Buffer{}}
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { z.w = io.Discard; return &collectZip{z} })
-	sk := &skeleton{parts: map[string][]byte{}, frames: map[string][3][]byte{}, index: map[string]int{}, st: st}
 	var sink bytes.Buffer
 	if _, err := f.WriteTo(&sink); err != nil {
-		return nil, err
+		return nil, wbStyles{}, err
 	}
-	sk.raw = map[string]rawPart{}
+	parts := make(map[string][]byte, len(z.parts))
 	for n, b := range z.parts {
-		sk.parts[n] = b.Bytes()
-		rp, err := compressPart(b.Bytes())
-		if err != nil {
-			return nil, err
+		parts[n] = b.Bytes()
+	}
+	return parts, st, nil
+}
+
+// newSkeleton makes a skeleton of a workbook's parts: each part compressed
+// (unless raw holds them already) and each sheet's frame split around its
+// rows and compressed (unless zframes holds them).
+func newSkeleton(parts map[string][]byte, st wbStyles, raw map[string]rawPart, zframes map[string][3][]byte) (*skeleton, error) {
+	sk := &skeleton{parts: parts, raw: raw, frames: map[string][3][]byte{}, index: map[string]int{}, st: st, zframes: zframes}
+	if sk.raw == nil {
+		sk.raw = make(map[string]rawPart, len(parts))
+		for n, b := range parts {
+			rp, err := compressPart(b)
+			if err != nil {
+				return nil, err
+			}
+			sk.raw[n] = rp
 		}
-		sk.raw[n] = rp
+	}
+	build := sk.zframes == nil
+	if build {
+		sk.zframes = map[string][3][]byte{}
 	}
 	for i, name := range templates.SheetNames {
 		part := "xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml"
@@ -166,6 +205,12 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 		head, tail := x[:a+len("<sheetData>")], x[b:]
 		sk.frames[name] = [3][]byte{head, tail, tailWithDrawing(tail)}
 		sk.index[name] = i + 1
+		if !build {
+			if _, ok := sk.zframes[name]; !ok {
+				return nil, fmt.Errorf("xlsx: skeleton sheet %s has no compressed frame", name)
+			}
+			continue
+		}
 		var z [3][]byte
 		var err error
 		if z[0], err = deflateChunk(head, false); err != nil {
@@ -177,12 +222,8 @@ func getSkeleton(format string, layout []string) (*skeleton, error) {
 		if z[2], err = deflateChunk(sk.frames[name][2], true); err != nil {
 			return nil, err
 		}
-		if sk.zframes == nil {
-			sk.zframes = map[string][3][]byte{}
-		}
 		sk.zframes[name] = z
 	}
-	skels[key] = sk
 	return sk, nil
 }
 
