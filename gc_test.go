@@ -29,7 +29,7 @@ func TestGCFloor(t *testing.T) {
 	assert.Equal(t, -1, debug.SetGCPercent(-1), "GOGC off under the floor")
 	assert.Equal(t, int64(gcFloor), debug.SetMemoryLimit(-1))
 
-	keep := make([]byte, gcFloor/4+(8<<20))
+	keep := make([]byte, gcFloor/2+(8<<20))
 	for i := range keep {
 		keep[i] = byte(i)
 	}
