@@ -55,7 +55,7 @@ func init() {
 		flags: func(fs *pflag.FlagSet) any {
 			o := &convertOpts{}
 			fs.BoolVar(&o.fragment, "fragment", false, "HTML 输出只包含正文部分（不含 <html> 外壳）")
-			fs.StringVarP(&o.out, "output", "o", "", "批量：输出目录，或以 .csv 结尾的汇总表")
+			fs.StringVarP(&o.out, "output", "o", "", "批量：输出目录，或以 .csv 结尾的汇总表；只转换一个文件时也可以是输出文件（如 -o 报告.json）")
 			fs.StringVar(&o.to, "to", "", "批量或标准输出的输出格式：xlsx、txt、md、html、docx、json、csv")
 			fs.StringVar(&o.from, "from", "", "从标准输入（-）读取时的输入格式：txt、md、html、docx、xlsx、json")
 			return o
@@ -75,7 +75,18 @@ func init() {
 func runConvert(e *env, o any, args []string) int {
 	opts := o.(*convertOpts)
 	if opts.out != "" {
-		return runConvertBatch(e, opts, args)
+		ext := convert.Ext(opts.out)
+		if ext == ".csv" || !contains(convert.Writable(), ext) || isDir(opts.out) {
+			return runConvertBatch(e, opts, args)
+		}
+		// "-o report.json" names a file, not a directory: with one input
+		// file it is that file's output; otherwise it would have become a
+		// directory named report.json, which nobody means.
+		if len(args) != 1 || args[0] == "-" || isDir(args[0]) || (opts.to != "" && dotExt(opts.to) != ext) {
+			e.errorf("-o %s 以 %s 结尾，是文件名：转换一个文件用 xxgk convert IN OUT 或 xxgk convert IN -o OUT；批量转换的 -o 应为目录，或以 .csv 结尾的汇总表（usage）", opts.out, ext)
+			return exitBad
+		}
+		args = []string{args[0], opts.out}
 	}
 	if len(args) != 2 {
 		e.errorf("convert 需要一个输入和一个输出：xxgk convert IN OUT，或批量 xxgk convert IN... -o DIR（usage）")
@@ -511,4 +522,10 @@ func samePath(a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+// isDir reports whether path is an existing directory.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

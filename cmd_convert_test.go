@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/xxgk/xxgk/convert"
+
 	"github.com/xxgk/xxgk/report"
 )
 
@@ -268,4 +270,53 @@ func TestConvertBatchWriteFailure(t *testing.T) {
 		assert.Contains(t, string(b), "甲局")
 		noTemp(t, out)
 	}
+}
+
+// TestConvertOutputFileFlag: "-o report.json" names a file. With one input
+// file it is that file's output (it used to become a directory named
+// report.json); with several inputs, a directory input or a contradicting
+// --to it is refused, and nothing is written.
+func TestConvertOutputFileFlag(t *testing.T) {
+	in := t.TempDir()
+	src := filepath.Join(in, "甲局.json")
+	writeReportJSON(t, src, "甲局", 2022, map[string]float64{"t3.new_received.natural": 3})
+	other := filepath.Join(in, "乙局.json")
+	writeReportJSON(t, other, "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
+
+	out := filepath.Join(t.TempDir(), "甲局.xlsx")
+	code, _, stderr := runCLI("convert", src, "-o", out)
+	require.Equal(t, exitOK, code, stderr)
+	r, err := convert.ReadFile(out, convert.Options{})
+	require.NoError(t, err, "a workbook file, not a directory")
+	assert.Equal(t, "甲局", r.Agency)
+	assert.Equal(t, 3.0, r.Cells["t3.new_received.natural"])
+
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"two inputs", []string{src, other, "-o", filepath.Join(t.TempDir(), "x.json")}},
+		{"a directory", []string{in, "-o", filepath.Join(t.TempDir(), "x.json")}},
+		{"--to contradicts", []string{src, "-o", filepath.Join(t.TempDir(), "x.json"), "--to", "xlsx"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target := tc.args[len(tc.args)-1]
+			if tc.name == "--to contradicts" {
+				target = tc.args[len(tc.args)-3]
+			}
+			code, _, stderr := runCLI(append([]string{"convert"}, tc.args...)...)
+			assert.Equal(t, exitBad, code)
+			assert.Contains(t, stderr, "是文件名")
+			assert.Contains(t, stderr, "（usage）")
+			assert.NoFileExists(t, target)
+			assert.NoDirExists(t, target)
+		})
+	}
+
+	// An existing directory with such a name stays a batch's -o.
+	dir := filepath.Join(t.TempDir(), "out.json")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	code, _, stderr = runCLI("convert", src, "-o", dir, "-q")
+	require.Equal(t, exitOK, code, stderr)
+	assert.FileExists(t, filepath.Join(dir, "甲局.xlsx"))
 }
