@@ -77,6 +77,11 @@ func embeddedSkeleton(key string) *skeleton {
 
 // inflatePart decompresses a part and checks its size and checksum.
 func inflatePart(rp rawPart) ([]byte, error) {
+	// Deflate expands at most 1032 times: a larger size is damage (and
+	// must not size an allocation).
+	if rp.size > 1<<26 || rp.size > uint64(len(rp.data))*1032 {
+		return nil, errors.New("xlsx: embedded skeleton part damaged")
+	}
 	fr := flate.NewReader(bytes.NewReader(rp.data))
 	defer fr.Close()
 	b := make([]byte, 0, rp.size)

@@ -105,3 +105,26 @@ func TestSkeletonsDamaged(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeSkeletons: skeletons.bin's reader never panics and never
+// returns a part pointing outside its input, whatever the bytes.
+func FuzzDecodeSkeletons(f *testing.F) {
+	good, err := encodeSkeletons()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(skeletonsMagic)+40])
+	f.Add([]byte(skeletonsMagic + "\x01\x03abc\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := decodeSkeletons(b)
+		if err != nil {
+			return
+		}
+		for _, v := range m {
+			for _, rp := range v.raw {
+				_, _ = inflatePart(rp) // damaged parts are refused, not trusted
+			}
+		}
+	})
+}
