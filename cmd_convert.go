@@ -224,13 +224,13 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	}
 	// Only inputs inside the output directory (or the CSV file itself) can
 	// be overwritten: keep just those, so memory per file stays small.
-	outAbs, _ := filepath.Abs(opts.out)
+	outAbs, _ := batch.Abs(opts.out)
 	if csvOut != "" {
-		outAbs, _ = filepath.Abs(csvOut)
+		outAbs, _ = batch.Abs(csvOut)
 	}
 	inputs := map[string]bool{}
 	for _, f := range files {
-		if abs, err := filepath.Abs(f.Path); err == nil && (abs == outAbs || strings.HasPrefix(abs, outAbs+string(filepath.Separator))) {
+		if abs, err := batch.Abs(f.Path); err == nil && (abs == outAbs || strings.HasPrefix(abs, outAbs+string(filepath.Separator))) {
 			inputs[abs] = true
 		}
 	}
@@ -258,7 +258,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 			return batch.Result{Value: c}
 		}
 		c.out = outs.Name(i)
-		if abs, _ := filepath.Abs(c.out); inputs[abs] {
+		if abs, _ := batch.Abs(c.out); inputs[abs] {
 			return batch.Result{Err: errOutputIsInput}
 		}
 		if ctx.Err() != nil {
@@ -402,13 +402,13 @@ func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
 	if !isDir {
 		return files
 	}
-	abs, err := filepath.Abs(out)
+	abs, err := batch.Abs(out)
 	if err != nil {
 		return files
 	}
 	prefix := abs + string(filepath.Separator)
 	skip := func(f batch.File) bool {
-		p, err := filepath.Abs(f.Path)
+		p, err := batch.Abs(f.Path)
 		return err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path)
 	}
 	// Most batches skip nothing: keep the list as it is, not a copy.

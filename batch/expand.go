@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // File is one input of a batch.
@@ -53,7 +54,7 @@ func Expand(inputs []string, exts []string) ([]File, error) {
 			return
 		}
 		key := f.Path
-		if abs, err := filepath.Abs(f.Path); err == nil {
+		if abs, err := Abs(f.Path); err == nil {
 			key = abs
 		}
 		if seen[key] {
@@ -187,3 +188,20 @@ func OutputNames(files []File, dir, ext string) *Names {
 // key folds case so that outputs do not collide on case-insensitive file
 // systems either.
 func key(p string) string { return strings.ToLower(p) }
+
+// cwd is the working directory, looked up once: filepath.Abs asks the
+// system for it at every call (two stat calls), three times per file of a
+// batch given relative paths. xxgk never changes directory.
+var cwd = sync.OnceValues(os.Getwd)
+
+// Abs is filepath.Abs with the working directory looked up once.
+func Abs(path string) (string, error) {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path), nil
+	}
+	wd, err := cwd()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(wd, path), nil
+}
