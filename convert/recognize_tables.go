@@ -140,6 +140,21 @@ func isPageNumber(s string) bool {
 	return rePageNumber.MatchString(s)
 }
 
+// pageNumberRow reports whether a row's only printed cell is a page number.
+func pageNumberRow(cells []Cell) bool {
+	page := false
+	for _, c := range cells {
+		switch t := CleanCellText(c.Text); {
+		case t == "":
+		case !page && isPageNumber(t):
+			page = true
+		default:
+			return false
+		}
+	}
+	return page
+}
+
 // t4Group returns the 表四 group a text names ("行政诉讼（复议后起诉）" →
 // lit_after), or "".
 func t4Group(text string) string {
@@ -249,9 +264,13 @@ func (rc *recognizer) readTables() {
 			}
 			continue
 		}
-		// A grid row, its cells trimmed, page numbers left out. The row is
-		// only read from here on: when nothing is to trim or leave out (most
-		// rows) it is used as it is, not copied.
+		// A grid row, its cells trimmed; a row that holds nothing but a page
+		// number ("- 3 -", "3/12") left out. A page-number-like cell among
+		// other cells stays: "0/0" between two values is a cell printed
+		// that way, and leaving it out shifted the values after it into
+		// the wrong columns (FuzzRoundTrip). The row is only read from here
+		// on: when nothing is to trim (most rows) it is used as it is, not
+		// copied.
 		cells := it.cells
 		for j, c := range it.cells {
 			if t := CleanCellText(c.Text); t != c.Text || isPageNumber(t) {
@@ -259,13 +278,19 @@ func (rc *recognizer) readTables() {
 				copy(cells, it.cells[:j])
 				for _, c := range it.cells[j:] {
 					c.Text = CleanCellText(c.Text)
-					if isPageNumber(c.Text) {
-						continue
-					}
 					cells = append(cells, c)
 				}
 				break
 			}
+		}
+		if pageNumberRow(cells) {
+			kept := make([]Cell, 0, len(cells)-1)
+			for _, c := range cells {
+				if !isPageNumber(c.Text) {
+					kept = append(kept, c)
+				}
+			}
+			cells = kept
 		}
 		nLabels, nValues := 0, 0
 		for _, c := range cells {

@@ -157,6 +157,23 @@ func TestT3Structure(t *testing.T) {
 	assert.True(t, hasNote(r, report.NoteExtraColumn, "t3.not_processed.repeat.natural"))
 }
 
+// TestPageNumberInRow: a page-number-like cell among a row's values
+// ("0/0") is a cell printed that way, not page furniture: it stays missing
+// and the values after it keep their columns (FuzzRoundTrip found the
+// values shifted left, the total read into 其他). A row of a page number
+// alone is still left out.
+func TestPageNumberInRow(t *testing.T) {
+	r := recog(t, "2019", t3Head+
+		"（三）不予公开 | 1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |\n"+
+		"3/12\n"+
+		"2.其他法律行政法规禁止公开 | 43 | 22 | / | 15 | / | 0/0 | 107 | ||\n")
+	assert.Equal(t, 2.0, r.Cells["t3.denied.state_secret.total"])
+	assert.Equal(t, 43.0, r.Cells["t3.denied.law_forbidden.natural"])
+	assert.Equal(t, 107.0, r.Cells["t3.denied.law_forbidden.total"])
+	assert.NotContains(t, r.Cells, "t3.denied.law_forbidden.other_org")
+	assert.Equal(t, "0/0", r.Missing["t3.denied.law_forbidden.other_org"])
+}
+
 // TestT3Headers: invented or wrong headers do not move values; a header
 // naming the applicant columns in another order, or with a subtotal
 // column, maps them.
