@@ -280,7 +280,9 @@ func FuzzRoundTrip(f *testing.F) {
 		if !utf8.ValidString(para) || !utf8.ValidString(agency) || !utf8.ValidString(marker) {
 			return
 		}
-		para, agency, marker = fuzzOneLine(para), fuzzOneLine(agency), strings.TrimSpace(fuzzOneLine(marker))
+		// A marker is what a reader keeps of a cell: trimmed of spaces and
+		// of invisible zero-width characters at its ends.
+		para, agency, marker = fuzzOneLine(para), fuzzOneLine(agency), CleanCellText(strings.TrimSpace(fuzzOneLine(marker)))
 		// A marker must be one a report could print for a missing cell: not
 		// a number, nor anything that reads as one.
 		// A blank printed cell is left out: a blank right after the row label
