@@ -273,7 +273,7 @@ func (rc *recognizer) readTables() {
 		// copied.
 		cells := it.cells
 		for j, c := range it.cells {
-			if t := CleanCellText(c.Text); t != c.Text || isPageNumber(t) {
+			if CleanCellText(c.Text) != c.Text {
 				cells = make([]Cell, j, len(it.cells))
 				copy(cells, it.cells[:j])
 				for _, c := range it.cells[j:] {
