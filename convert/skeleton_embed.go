@@ -84,21 +84,15 @@ func inflatePart(rp rawPart) ([]byte, error) {
 	}
 	fr := flate.NewReader(bytes.NewReader(rp.data))
 	defer fr.Close()
-	b := make([]byte, 0, rp.size)
-	b, err := readAllInto(b, io.LimitReader(fr, int64(rp.size)+1))
-	if err != nil {
+	b := make([]byte, rp.size)
+	var more [1]byte
+	if _, err := io.ReadFull(fr, b); err != nil {
 		return nil, err
 	}
-	if uint64(len(b)) != rp.size || crc32.ChecksumIEEE(b) != rp.crc {
+	if n, _ := fr.Read(more[:]); n != 0 || crc32.ChecksumIEEE(b) != rp.crc {
 		return nil, errors.New("xlsx: embedded skeleton part damaged")
 	}
 	return b, nil
-}
-
-func readAllInto(b []byte, r io.Reader) ([]byte, error) {
-	buf := bytes.NewBuffer(b)
-	_, err := buf.ReadFrom(r)
-	return buf.Bytes(), err
 }
 
 // styleFields lists wbStyles' fields in a fixed order, for skeletons.bin
