@@ -68,22 +68,20 @@ func isValueText(s string) bool {
 	// digits, so most cells are decided without it (the ReplaceAll calls
 	// were 13 % of reading a report): no digit → not a value; at most one
 	// Han character → a value.
-	digits, han := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			digits++
-		case isHan(r):
-			han++
-		}
-	}
+	digits, han := digitsAndHan(s)
 	if digits == 0 || han <= 1 {
 		return digits > 0
 	}
-	digits, han = 0, 0
 	for _, u := range []string{"万元", "亿元", "元", "件", "个", "项", "条", "次"} {
 		s = strings.ReplaceAll(s, u, "")
 	}
+	digits, han = digitsAndHan(s)
+	return digits > 0 && han <= 1
+}
+
+// digitsAndHan counts the digits (ASCII and full-width) and the Han
+// characters of s.
+func digitsAndHan(s string) (digits, han int) {
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9', r >= '０' && r <= '９':
@@ -92,7 +90,7 @@ func isValueText(s string) bool {
 			han++
 		}
 	}
-	return digits > 0 && han <= 1
+	return digits, han
 }
 
 // plainDigits reports whether s is one or more ASCII digits and nothing else.
