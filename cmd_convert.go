@@ -82,7 +82,7 @@ func runConvert(e *env, o any, args []string) int {
 		// "-o report.json" names a file, not a directory: with one input
 		// file it is that file's output; otherwise it would have become a
 		// directory named report.json, which nobody means.
-		if len(args) != 1 || args[0] == "-" || isDir(args[0]) || (opts.to != "" && dotExt(opts.to) != ext) {
+		if len(args) != 1 || isDir(args[0]) || (opts.to != "" && dotExt(opts.to) != ext) {
 			e.errorf("-o %s 以 %s 结尾，是文件名：转换一个文件用 xxgk convert IN OUT 或 xxgk convert IN -o OUT；批量转换的 -o 应为目录，或以 .csv 结尾的汇总表（usage）", opts.out, ext)
 			return exitBad
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -312,6 +313,16 @@ func TestConvertOutputFileFlag(t *testing.T) {
 			assert.NoDirExists(t, target)
 		})
 	}
+
+	// Standard input too (with --from).
+	stdinOut := filepath.Join(t.TempDir(), "stdin.json")
+	data, err := os.ReadFile(filepath.Join("testdata", "sample-2021.txt"))
+	require.NoError(t, err)
+	var errb bytes.Buffer
+	code = run([]string{"convert", "-", "-o", stdinOut, "--from", "txt"}, strings.NewReader(string(data)), io.Discard, &errb)
+	stderr = errb.String()
+	require.Equal(t, exitOK, code, stderr)
+	assert.FileExists(t, stdinOut)
 
 	// An existing directory with such a name stays a batch's -o.
 	dir := filepath.Join(t.TempDir(), "out.json")
