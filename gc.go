@@ -105,12 +105,16 @@ func gcAdjust() bool {
 	if gcLive[0].Value.Kind() != metrics.KindUint64 {
 		return true
 	}
-	live := gcLive[0].Value.Uint64()
+	gcApply(gcLive[0].Value.Uint64())
+	return true
+}
+
+// gcApply switches modes for a live heap of live bytes (gcState held).
+func gcApply(live uint64) {
 	switch {
 	case gcState.floor && live > gcFloor/2:
 		gcSetFloor(false)
 	case !gcState.floor && live < gcFloor/4:
 		gcSetFloor(true)
 	}
-	return true
 }

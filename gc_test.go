@@ -13,7 +13,8 @@ import (
 
 // TestGCFloor: the heap floor holds while the live heap is small, gives way
 // to proportional collection when a large input keeps much alive, and comes
-// back once it is gone; the hook runs after collections by itself.
+// back once it is gone (with hysteresis between); armed, the hook runs
+// after collections by itself.
 func TestGCFloor(t *testing.T) {
 	defer func() {
 		gcState.Lock()
@@ -25,34 +26,34 @@ func TestGCFloor(t *testing.T) {
 	gcState.Lock()
 	gcState.disarmed = false
 	gcSetFloor(true)
-	gcState.Unlock()
 	assert.Equal(t, -1, debug.SetGCPercent(-1), "GOGC off under the floor")
 	assert.Equal(t, int64(gcFloor), debug.SetMemoryLimit(-1))
 
-	keep := make([]byte, gcFloor/2+(8<<20))
-	for i := range keep {
-		keep[i] = byte(i)
+	for _, step := range []struct {
+		live  uint64
+		floor bool
+	}{
+		{gcFloor / 8, true},
+		{gcFloor/2 - 1, true},  // between the thresholds: no change
+		{gcFloor/2 + 1, false}, // a large input: proportional collection
+		{gcFloor / 3, false},   // between: no change
+		{gcFloor/4 - 1, true},  // gone: back to the floor
+		{gcFloor * 4, false},
+	} {
+		gcApply(step.live)
+		assert.Equal(t, step.floor, gcState.floor, "live %d", step.live)
+		if step.floor {
+			assert.Equal(t, -1, debug.SetGCPercent(-1))
+			assert.Equal(t, int64(gcFloor), debug.SetMemoryLimit(-1))
+		} else {
+			assert.Equal(t, 100, debug.SetGCPercent(100))
+			assert.Equal(t, int64(gcLimit), debug.SetMemoryLimit(-1))
+		}
 	}
-	runtime.GC()
-	gcAdjust()
-	gcState.Lock()
-	assert.False(t, gcState.floor, "a large live heap: proportional collection")
-	gcState.Unlock()
-	assert.Equal(t, 100, debug.SetGCPercent(100))
-	assert.Equal(t, int64(gcLimit), debug.SetMemoryLimit(-1))
-	runtime.KeepAlive(keep)
-
-	keep = nil
-	runtime.GC()
-	gcAdjust()
-	gcState.Lock()
-	assert.True(t, gcState.floor, "the large input gone: back to the floor")
+	before := gcState.adjusted
 	gcState.Unlock()
 
 	// Armed, gcAdjust runs after collections without being called.
-	gcState.Lock()
-	before := gcState.adjusted
-	gcState.Unlock()
 	gcArm()
 	require.Eventually(t, func() bool {
 		runtime.GC()

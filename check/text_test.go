@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/xxgk/xxgk/report"
 )
@@ -157,6 +158,23 @@ func TestAcross(t *testing.T) {
 	c19.Cells["t2.fees.items_prev"] += 2
 	assert.Equal(t, []string{"prev.items@t2.fees.items_prev"}, rules(Across(c19, p19)))
 	assert.Empty(t, rules(Across(c19, cur)), "2019 after 2021: only prev.carry applies, and carry columns are compared")
+
+	// What --prev keeps of last year's reports gives the same findings,
+	// for every rule (each made to fire).
+	pc, cc := balanced("2021"), balanced("2021")
+	pc.Year, cc.Year = 2021, 2022
+	cc.Cells["t3.carried_over.natural"] = pc.Cells["t3.carry_forward.natural"] + 1
+	cc.Cells["t2.rules.in_force"] = pc.Cells["t2.rules.in_force"] + 5
+	require.Contains(t, rules(Across(cc, pc)), "prev.carry@t3.carried_over.natural")
+	require.Contains(t, rules(Across(cc, pc)), "prev.in_force@t2.rules.in_force")
+	require.Contains(t, rules(Across(c19, p19)), "prev.items@t2.fees.items_prev")
+	for _, pair := range [][2]*report.Report{{cur, prev}, {c19, p19}, {c19, cur}, {cc, pc}} {
+		slim := PrevOnly(pair[1])
+		assert.Empty(t, slim.Sections)
+		assert.Empty(t, slim.Pos)
+		assert.Equal(t, Across(pair[0], pair[1]), Across(pair[0], slim))
+	}
+	assert.Nil(t, PrevOnly(nil))
 }
 
 func TestAgencyKey(t *testing.T) {
