@@ -478,6 +478,12 @@ func (rc *recognizer) readTables() {
 				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
 					vals = trimTrailingEmpty(vals)
 				}
+				if len(vals) == 0 {
+					// A run of blanks only, trimmed away: no 表四 values
+					// (FuzzReadText: this indexed an empty run).
+					j = k
+					continue
+				}
 				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
 				rc.found["t4"] = true
 				t4group = ""
