@@ -243,7 +243,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	var outw outputWriter
+	outw := outputWriter{free: make(chan []byte, 16)}
 	// The pool works on the files' indices; per file the batch holds only
 	// its batch.File (outputs are named on demand), so memory stays flat.
 	work := func(ctx context.Context, i int) batch.Result {
@@ -437,12 +437,10 @@ type outputWriter struct {
 	// batch allocated. A channel, not a sync.Pool: garbage collections,
 	// every few workbooks, empty a Pool.
 	free chan []byte
-	once sync.Once
 }
 
 // buffer returns an empty buffer for an output.
 func (w *outputWriter) buffer() []byte {
-	w.once.Do(func() { w.free = make(chan []byte, 16) })
 	select {
 	case b := <-w.free:
 		return b
@@ -457,7 +455,6 @@ func (w *outputWriter) release(b []byte) {
 	if cap(b) > deferWriteMax {
 		return
 	}
-	w.once.Do(func() { w.free = make(chan []byte, 16) })
 	select {
 	case w.free <- b[:0]:
 	default:

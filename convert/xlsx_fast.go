@@ -328,7 +328,8 @@ func (s *fastSheet) SetRow(cell string, values []interface{}, opts ...excelize.R
 	for _, o := range opts {
 		height = o.Height
 	}
-	s.open(row, height)
+	cells := make([]excelize.Cell, len(values))
+	set := make([]bool, len(values))
 	for i, v := range values {
 		if v == nil {
 			continue
@@ -337,12 +338,9 @@ func (s *fastSheet) SetRow(cell string, values []interface{}, opts ...excelize.R
 		if !ok {
 			c = excelize.Cell{Value: v}
 		}
-		if err := writeFastCell(&s.rows, i+1, row, c); err != nil {
-			return err
-		}
+		cells[i], set[i] = c, true
 	}
-	s.rows.WriteString(`</row>`)
-	return nil
+	return s.cells(row, cells, set, height)
 }
 
 // cells is SetRow for the cells of one row as they are, without boxing
