@@ -111,3 +111,25 @@ func BenchmarkWriteJSON(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkTxtToXLSXParallel is a batch's work per report (read the text,
+// write the workbook) on every P at once: run with -cpu 1,2, the ratio of
+// the two ns/op is how well the workers scale in-process, with no files
+// and no collector (BENCHMARKS.md: compressors handed between workers
+// through a FIFO made deflate a third slower at -cpu 2).
+func BenchmarkTxtToXLSXParallel(b *testing.B) {
+	data := seed(b)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			r, err := ReadBytes("seed.txt", ".txt", data, Options{})
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			if _, err := Render(r, ".xlsx", Options{}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -254,15 +255,18 @@ type fastOut struct {
 	grid  grid
 }
 
-// fastFree holds a few fastOuts for the next workbooks; like flateFree, it
-// survives garbage collections, which a batch runs every few workbooks.
-var fastFree = make(chan *fastOut, 8)
+// fastPool holds fastOuts for the next workbooks, one per P like
+// flatePool, for the same reason: a worker gets back the buffers it wrote
+// last. fastNew counts the fastOuts made (tests).
+var (
+	fastPool sync.Pool
+	fastNew  atomic.Int64
+)
 
 func getFastOut(sk *skeleton) *fastOut {
-	var o *fastOut
-	select {
-	case o = <-fastFree:
-	default:
+	o, _ := fastPool.Get().(*fastOut)
+	if o == nil {
+		fastNew.Add(1)
 		o = &fastOut{sheets: map[string]*fastSheet{}, comments: map[string][][2]string{},
 			form: map[string]bool{}, shown: map[string]float64{}, done: map[string]bool{}}
 	}
@@ -283,10 +287,7 @@ func putFastOut(o *fastOut) {
 	clear(o.shown)
 	clear(o.done)
 	o.sk = nil
-	select {
-	case fastFree <- o:
-	default:
-	}
+	fastPool.Put(o)
 }
 
 func (o *fastOut) sheet(name string) *fastSheet {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -613,11 +614,7 @@ func TestWorkbookFastReadSame(t *testing.T) {
 // fresh buffers, whatever was written before it (more comments, fewer
 // rows, another format).
 func TestWorkbookFastReuse(t *testing.T) {
-	drain := func() {
-		for len(fastFree) > 0 {
-			<-fastFree
-		}
-	}
+	drain := func() { fastPool = sync.Pool{} }
 	reports := []*report.Report{edgeReport(schema.F2019, nil), sampleReport(schema.F2021, nil),
 		sampleReport(schema.F2021, []string{schema.LayoutOtherSingleRow}), edgeReport(schema.F2021, nil)}
 	fresh := make([][]byte, len(reports))
@@ -626,8 +623,12 @@ func TestWorkbookFastReuse(t *testing.T) {
 		fresh[i] = writeWB(t, r, WorkbookOptions{})
 	}
 	drain()
-	for _, i := range []int{0, 1, 2, 3, 3, 2, 1, 0, 2, 0, 3, 1} {
+	order := []int{0, 1, 2, 3, 3, 2, 1, 0, 2, 0, 3, 1}
+	made := fastNew.Load()
+	for _, i := range order {
 		assert.Equal(t, fresh[i], writeWB(t, reports[i], WorkbookOptions{}), "report %d after reuse", i)
 	}
-	assert.NotZero(t, len(fastFree), "buffers are kept for the next workbook")
+	// One goroutine writing one workbook after another gets its buffers
+	// back (a move to another P or two collections can cost a new one).
+	assert.LessOrEqual(t, fastNew.Load()-made, int64(len(order)/3), "buffers are kept for the next workbook")
 }

@@ -67,23 +67,18 @@ type sortedZipWriter struct {
 }
 
 // flatePool keeps compressors between parts and workbooks: a new one
-// allocates about a megabyte. flateFree holds a few more that survive
-// garbage collections (a sync.Pool is emptied by them, and a batch
-// collects every few workbooks: an eighth of what writing a workbook
-// allocated was new compressors).
-var (
-	flatePool sync.Pool
-	flateFree = make(chan *flate.Writer, 8)
-)
+// allocates about a megabyte. A sync.Pool keeps one per P, so a worker
+// gets back the compressor it used last, whose tables are still in its
+// core's cache. They had been in a channel (to outlive collections, which
+// the heap floor has made rare): a channel is a FIFO queue, so at -j 2 each
+// compressor went from one worker to the other and deflate spent a third
+// more time at -j 2 than at -j 1 on the same work (BENCHMARKS.md, fourth
+// pass). The pool's victim cache keeps a compressor used in every cycle
+// across collections.
+var flatePool sync.Pool
 
 // getFlate returns a BestSpeed compressor writing to w.
 func getFlate(w io.Writer) (*flate.Writer, error) {
-	select {
-	case fw := <-flateFree:
-		fw.Reset(w)
-		return fw, nil
-	default:
-	}
 	if fw, ok := flatePool.Get().(*flate.Writer); ok {
 		fw.Reset(w)
 		return fw, nil
@@ -92,13 +87,7 @@ func getFlate(w io.Writer) (*flate.Writer, error) {
 }
 
 // putFlate gives a compressor back once its stream is closed or flushed.
-func putFlate(fw *flate.Writer) {
-	select {
-	case flateFree <- fw:
-	default:
-		flatePool.Put(fw)
-	}
-}
+func putFlate(fw *flate.Writer) { flatePool.Put(fw) }
 
 type pooledFlate struct{ *flate.Writer }
 
