@@ -826,3 +826,80 @@ func TestGluedFromHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutT4Marker: a 表四 cell printed as text ("不适用", "暂无") among the
+// numbers of its label-less row. Separated layouts and `-layout` text keep
+// every other 表四 value in its column and the cell missing with its
+// marker; `-raw` text, and one cell per line with the marker first, may
+// leave 表四 missing with a note. Never a wrong value. (Read as a row label, the marker split the row into two runs and
+// all fifteen cells were lost.)
+func TestLayoutT4Marker(t *testing.T) {
+	separated := map[string]func(c []string) []string{
+		"pipe": func(c []string) []string { return []string{strings.Join(c, " | ") + " |"} },
+		"tab":  func(c []string) []string { return []string{strings.Join(c, "\t")} },
+		"one cell per paragraph": func(c []string) []string {
+			var out []string
+			for _, x := range c {
+				out = append(out, "  "+x, "")
+			}
+			return out
+		},
+	}
+	markers := []string{"不适用", "暂无", "见说明"}
+	for seed := int64(1); seed <= 8; seed++ {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(seed, format)
+			rng := rand.New(rand.NewSource(seed))
+			var t4 []string
+			for _, id := range schema.Get(format).IDs(nil) {
+				if c := schema.Get(format).Cell(id); strings.HasPrefix(id, "t4.") && c != nil && !c.IsTotal() {
+					t4 = append(t4, id)
+				}
+			}
+			marked := t4[rng.Intn(len(t4))]
+			if seed <= 2 {
+				marked = t4[0] // first in the row: nothing before it
+			}
+			marker := markers[int(seed)%len(markers)]
+			s.text[marked] = marker
+			texts := map[string]string{}
+			for name, f := range separated {
+				texts[name] = s.renderSeparated(f)
+			}
+			texts["pdftotext -layout"] = s.renderPDF(rand.New(rand.NewSource(seed)), false)
+			texts["pdftotext -raw"] = s.renderPDF(rand.New(rand.NewSource(seed)), true)
+			for name, text := range texts {
+				t.Run(fmt.Sprintf("%s/%d/%s/%s", format, seed, name, marked), func(t *testing.T) {
+					doc, err := readText("r.txt", text)
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					for id, v := range s.vals {
+						if got, ok := r.Cells[id]; ok {
+							assert.InDelta(t, v, got, 1e-9, "wrong value at %s", id)
+						}
+					}
+					_, read := r.Cells[marked]
+					assert.False(t, read, "%s is %q in the source", marked, marker)
+					if name == "pdftotext -raw" || name == "one cell per paragraph" && marked == t4[0] {
+						// No positions, or one cell per line with the
+						// marker first: nothing shows it stands in a
+						// value's place. 表四 may be missing, never silently.
+						if len(r.Cells) < len(s.vals) {
+							assert.NotEmpty(t, r.Notes)
+						}
+						return
+					}
+					assert.Equal(t, marker, r.Missing[marked])
+					var lost []string
+					for _, id := range t4 {
+						if _, ok := r.Cells[id]; !ok && id != marked {
+							lost = append(lost, id)
+						}
+					}
+					assert.Empty(t, lost, "表四 cells lost")
+				})
+			}
+		}
+	}
+}

@@ -195,6 +195,8 @@ func (rc *recognizer) readTables() {
 	t2unit := map[string]string{} // column id → unit its header states
 	var t2head []Cell             // the last 表二 header row
 	t4group := ""
+	t4tail := false  // the last row segment read was a run of 表四's values
+	var t4mark *Cell // a marker on a row of its own right after such a run
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 	cur := 0
 	narrativeTables := false // the document heads its tables' sections
@@ -216,7 +218,7 @@ func (rc *recognizer) readTables() {
 			flush()
 			ctx = sectionTable[it.section]
 			cur = it.section
-			t4group, t3map = "", nil
+			t4group, t3map, t4tail, t4mark = "", nil, false, nil
 			continue
 		}
 		if !it.para && !it.stat && narrativeTables && (cur == 1 || cur == 5 || cur == 6) {
@@ -230,6 +232,7 @@ func (rc *recognizer) readTables() {
 			if t == "" || it.body || isPageNumber(t) {
 				continue
 			}
+			t4tail, t4mark = false, nil
 			// A paragraph inside a table names a 表二 block, a 表三 group or
 			// a 表四 group (Markdown headings, pdftotext label lines).
 			if ctx == "t4" || ctx == "" && rc.found["t4"] {
@@ -322,6 +325,14 @@ func (rc *recognizer) readTables() {
 		if nValues == 0 {
 			// Label-only row: a header, a block title, a group label or a
 			// wrapped label waiting for its values.
+			if ctx == "t4" && len(cells) == 1 && t4tail && t4mark == nil && t4MarkerText(cells[0].Text) && rc.matchRow("t4", cells[0].Text, -1) == nil {
+				// Perhaps a marker in a value's place, one cell per line
+				// ("2" / "暂无" / "0"): it counts if values follow.
+				m := cells[0]
+				t4mark = &m
+				continue
+			}
+			t4tail, t4mark = false, nil
 			if ctx == "t4" || isT4HeaderRow(cells) {
 				for _, c := range cells {
 					if g := t4Group(c.Text); g != "" {
@@ -406,7 +417,10 @@ func (rc *recognizer) readTables() {
 					if h == nil {
 						continue
 					}
-					if h.table == "t3" && h.t3row.IsGroup && li < len(labels)-1 {
+					// （六）其他处理 printed as one row (2021) followed by
+					// a marker in its first value position ("不适用").
+					singleLead := h.table == "t3" && h.t3row.SingleRowOther && li < len(labels)-1 && rc.allMarkers(ctx, labels[li+1:])
+					if h.table == "t3" && h.t3row.IsGroup && li < len(labels)-1 && !singleLead {
 						// A group label before an unmatched item label:
 						// the row is the item's, which no row matches
 						// (not the group's, not even （六）其他处理's).
@@ -414,7 +428,7 @@ func (rc *recognizer) readTables() {
 					}
 					h.pos = labels[li].Pos
 					hit, text, pos = h, lt, labels[li].Pos
-					if !(h.table == "t3" && h.t3row.IsGroup) {
+					if !(h.table == "t3" && h.t3row.IsGroup) || singleLead {
 						for _, c := range labels[li+1:] {
 							if c.Text != "" {
 								lead = append(lead, c)
@@ -441,6 +455,7 @@ func (rc *recognizer) readTables() {
 					t2head = nil
 				}
 				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3, lead: lead}
+				t4tail, t4mark = false, nil
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -459,7 +474,7 @@ func (rc *recognizer) readTables() {
 			}
 			// A run of values.
 			k := j
-			for k < len(cells) && (cells[k].Text == "" || isValueText(cells[k].Text) || (k == j && rc.textMarker(pend, cells, k, ctx))) {
+			for k < len(cells) && (cells[k].Text == "" || isValueText(cells[k].Text) || (k == j || ctx == "t4" && (pend == nil || pend.hit == nil)) && rc.textMarker(pend, cells, k, ctx)) {
 				k++
 			}
 			vals := cells[j:k]
@@ -474,10 +489,22 @@ func (rc *recognizer) readTables() {
 			}
 			switch {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
-				flush()
 				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
 					vals = trimTrailingEmpty(vals)
 				}
+				if t4mark != nil && len(vals) > 0 && len(rc.t4runs) > 0 {
+					// One cell per line: a marker's own row sat between two
+					// rows of values. It takes its place in the run before
+					// it, which goes on with these values.
+					last := &rc.t4runs[len(rc.t4runs)-1]
+					merged := make([]Cell, 0, len(last.vals)+1+len(vals))
+					last.vals = append(append(append(merged, last.vals...), *t4mark), vals...)
+					t4mark = nil
+					j = k
+					continue
+				}
+				t4mark = nil
+				flush()
 				if len(vals) == 0 {
 					// A run of blanks only, trimmed away: no 表四 values
 					// (FuzzReadText: this indexed an empty run).
@@ -485,6 +512,7 @@ func (rc *recognizer) readTables() {
 					continue
 				}
 				rc.t4runs = append(rc.t4runs, t4run{vals: vals, group: t4group, pos: vals[0].Pos})
+				t4tail = true
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
@@ -1241,12 +1269,102 @@ func sameTexts(vals []Cell) bool {
 // the row being read, which is still short of values. Read as a label, it
 // would end the row and lose its numbers.
 func (rc *recognizer) textMarker(p *pending, cells []Cell, j int, ctx string) bool {
+	if ctx == "t4" && (p == nil || p.hit == nil) {
+		return rc.t4Marker(cells, j)
+	}
 	if p == nil || p.hit == nil || j == 0 || len(p.vals) == 0 || len(p.vals) >= rc.expected(p) {
 		return false
 	}
-	t := cells[j].Text
-	if utf8.RuneCountInString(t) > 6 || strings.ContainsAny(t, "（）()、.．") || rc.matchRow(ctx, t, -1) != nil {
+	if !rc.markerText(ctx, cells[j].Text) {
 		return false
 	}
 	return cells[j-1].Text == "" || isValueText(cells[j-1].Text)
+}
+
+// markerText reports whether a text can be a missing marker in a value's
+// place ("不适用", "无数据"): short, without brackets or numbering, naming
+// no row of the table.
+func (rc *recognizer) markerText(ctx, t string) bool {
+	return utf8.RuneCountInString(t) <= 6 && !strings.ContainsAny(t, "（）()、.．") && rc.matchRow(ctx, t, -1) == nil
+}
+
+// allMarkers reports whether every non-blank cell of cells is a marker
+// text, and there is one.
+func (rc *recognizer) allMarkers(ctx string, cells []Cell) bool {
+	n := 0
+	for _, c := range cells {
+		if c.Text == "" {
+			continue
+		}
+		if !rc.markerText(ctx, c.Text) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// t4Marker reports whether cells[j] is a missing marker among 表四's
+// values ("1 | 不适用 | 0 | …"), whose rows have no label: a short text
+// between values (or first, before a value), naming no row, and not a
+// piece of 表四's own header, whose words pdftotext can leave among the
+// numbers ("37 | 结 果 | 结果 | 其他"). Read as a label it would split the
+// row into two runs of values and lose all fifteen; kept in the run, it
+// takes its column's place and the cell is missing with its marker.
+func (rc *recognizer) t4Marker(cells []Cell, j int) bool {
+	t := CleanCellText(cells[j].Text)
+	if !t4MarkerText(t) || rc.matchRow("t4", t, -1) != nil {
+		return false
+	}
+	value := func(i int) bool { return cells[i].Text == "" || isValueText(cells[i].Text) }
+	switch {
+	case j > 0 && j+1 < len(cells):
+		return value(j-1) && value(j+1)
+	case j == 0 && len(cells) > 1:
+		// First in its row: only when the values after it are all the
+		// row has and it makes them a whole row of 5 or 15.
+		for i := 1; i < len(cells); i++ {
+			if !value(i) {
+				return false
+			}
+		}
+		return isValueText(cells[1].Text) && (len(cells) == 5 || len(cells) == 15)
+	}
+	return false
+}
+
+// t4MarkerText reports whether a text among 表四's values can be a missing
+// marker: short, without brackets or numbering, and no part of 表四's
+// header.
+func t4MarkerText(t string) bool {
+	return t != "" && utf8.RuneCountInString(t) <= 6 && !strings.ContainsAny(t, "（）()、.．:：") && !isT4Header(t) && !t4HeaderWords(t)
+}
+
+// t4HeaderRunes holds the characters of 表四's header labels.
+var t4HeaderRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	f := schema.Get(schema.F2021)
+	for _, cs := range [][]schema.Column{f.T4Groups, f.T4Cols} {
+		for _, c := range cs {
+			for _, r := range c.Label {
+				m[r] = true
+			}
+		}
+	}
+	for _, r := range "行政诉讼" {
+		m[r] = true
+	}
+	return m
+}()
+
+// t4HeaderWords reports whether every character of t (spaces aside) is
+// one of 表四's header characters: a fragment of its header ("结 果",
+// "其他", "审结"), not a marker.
+func t4HeaderWords(t string) bool {
+	for _, r := range t {
+		if r != ' ' && r != '\u3000' && !t4HeaderRunes[r] {
+			return false
+		}
+	}
+	return true
 }

@@ -217,6 +217,72 @@ func TestRoundTripLeadingBlank(t *testing.T) {
 	}
 }
 
+// TestRoundTripEveryBlank: each cell in turn, and the cell after it,
+// printed blank (a missing cell with an empty marker) come back blank from
+// every text writer, with every other cell in its place: a blank must not
+// shift a row's values, wherever it is in the row (first after the label,
+// last, two side by side, in 表四's two-level rows).
+func TestRoundTripEveryBlank(t *testing.T) {
+	for _, format := range []string{schema.F2019, schema.F2021} {
+		for _, layout := range rtLayouts(format) {
+			ids := schema.Get(format).IDs(layout)
+			for k, id := range ids {
+				r := randomReport(rand.New(rand.NewSource(int64(k))), format, layout, false)
+				blanked := 0
+				for _, b := range ids[k:min(k+2, len(ids))] {
+					if c := schema.Get(format).Cell(b); c != nil && !c.IsTotal() {
+						delete(r.Cells, b)
+						r.Missing[b] = ""
+						blanked++
+					}
+				}
+				if blanked == 0 {
+					continue
+				}
+				r.Normalize()
+				for _, ext := range []string{".txt", ".md", ".html"} {
+					b, err := Render(r, ext, Options{})
+					require.NoError(t, err)
+					got, err := ReadBytes("report"+ext, ext, b, Options{})
+					require.NoError(t, err)
+					require.Equal(t, r.Cells, got.Cells, "%s %s %v blank from %s", format, ext, layout, id)
+					require.Equal(t, r.Missing, got.Missing, "%s %s %v blank from %s", format, ext, layout, id)
+				}
+			}
+		}
+	}
+}
+
+// TestRoundTripEveryTextMarker: each cell in turn printed as a Chinese
+// text marker ("不适用", "暂无", "见说明"): it comes back missing with that
+// marker and every other cell in its place, from every text writer. In
+// 表四, whose value row has no label, such a marker had been read as a
+// label that split the row, and all fifteen cells were lost.
+func TestRoundTripEveryTextMarker(t *testing.T) {
+	markers := []string{"不适用", "暂无", "见说明"}
+	for _, format := range []string{schema.F2019, schema.F2021} {
+		for _, layout := range rtLayouts(format) {
+			for k, id := range schema.Get(format).IDs(layout) {
+				if c := schema.Get(format).Cell(id); c == nil || c.IsTotal() {
+					continue
+				}
+				r := randomReport(rand.New(rand.NewSource(int64(k))), format, layout, false)
+				delete(r.Cells, id)
+				r.Missing[id] = markers[k%len(markers)]
+				r.Normalize()
+				for _, ext := range []string{".txt", ".md", ".html"} {
+					b, err := Render(r, ext, Options{})
+					require.NoError(t, err)
+					got, err := ReadBytes("report"+ext, ext, b, Options{})
+					require.NoError(t, err)
+					require.Equal(t, r.Cells, got.Cells, "%s %s %v: %s is %q", format, ext, layout, id, r.Missing[id])
+					require.Equal(t, r.Missing, got.Missing, "%s %s %v: %s is %q", format, ext, layout, id, r.Missing[id])
+				}
+			}
+		}
+	}
+}
+
 // The .docx is read back by the docx reader with every paragraph and every
 // number.
 func TestRoundTripDocx(t *testing.T) {

@@ -449,8 +449,8 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 			tb.out = append(tb.out, outRow{cells: wordCells(toks, pos)})
 			return true
 		}
-		for _, t := range toks {
-			if t.value {
+		for k, t := range toks {
+			if t.value || t4LineMarker(toks, k, nv) {
 				if tb.t4pos == "" {
 					tb.t4pos = pos
 				}
@@ -511,6 +511,21 @@ func (tb *tableBuilder) feedLine(i int, ln string) bool {
 	}
 	tb.flushHeader(pos)
 	return true
+}
+
+// t4LineMarker reports whether toks[k], a word on a line of 表四's values
+// (nv of them), is a missing marker in a value's place ("2 暂无 0 2 7 …"):
+// between two values, or first on a line it completes to a row of 5 or
+// 15. Other words on such a line (header pieces) are not values.
+func t4LineMarker(toks []ltok, k, nv int) bool {
+	t := toks[k]
+	if t.value || !t4MarkerText(t.text) || k+1 >= len(toks) || !toks[k+1].value {
+		return false
+	}
+	if k > 0 {
+		return toks[k-1].value
+	}
+	return nv+1 == 5 || nv+1 == 15
 }
 
 func (tb *tableBuilder) hasValues() bool {
