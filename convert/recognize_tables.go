@@ -1285,7 +1285,14 @@ func (rc *recognizer) textMarker(p *pending, cells []Cell, j int, ctx string) bo
 // place ("不适用", "无数据"): short, without brackets or numbering, naming
 // no row of the table.
 func (rc *recognizer) markerText(ctx, t string) bool {
-	return utf8.RuneCountInString(t) <= 6 && !strings.ContainsAny(t, "（）()、.．") && rc.matchRow(ctx, t, -1) == nil
+	return markerShape(t) && rc.matchRow(ctx, t, -1) == nil
+}
+
+// markerShape reports whether a text is shaped like a missing marker
+// rather than a label: at most six characters, without brackets or
+// numbering.
+func markerShape(t string) bool {
+	return utf8.RuneCountInString(t) <= 6 && !strings.ContainsAny(t, "（）()、.．")
 }
 
 // allMarkers reports whether every non-blank cell of cells is a marker
@@ -1334,10 +1341,9 @@ func (rc *recognizer) t4Marker(cells []Cell, j int) bool {
 }
 
 // t4MarkerText reports whether a text among 表四's values can be a missing
-// marker: short, without brackets or numbering, and no part of 表四's
-// header.
+// marker: marker-shaped, without a colon, and no part of 表四's header.
 func t4MarkerText(t string) bool {
-	return t != "" && utf8.RuneCountInString(t) <= 6 && !strings.ContainsAny(t, "（）()、.．:：") && !isT4Header(t) && !t4HeaderWords(t)
+	return t != "" && markerShape(t) && !strings.ContainsAny(t, ":：") && !isT4Header(t) && !t4HeaderWords(t)
 }
 
 // t4HeaderRunes holds the characters of 表四's header labels.

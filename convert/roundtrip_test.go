@@ -217,6 +217,20 @@ func TestRoundTripLeadingBlank(t *testing.T) {
 	}
 }
 
+// requireTextRoundTrip: r written as txt, md and html and read back has
+// the same cells and the same missing cells (with their markers).
+func requireTextRoundTrip(t *testing.T, r *report.Report, what string) {
+	t.Helper()
+	for _, ext := range []string{".txt", ".md", ".html"} {
+		b, err := Render(r, ext, Options{})
+		require.NoError(t, err)
+		got, err := ReadBytes("report"+ext, ext, b, Options{})
+		require.NoError(t, err)
+		require.Equal(t, r.Cells, got.Cells, "%s %s", ext, what)
+		require.Equal(t, r.Missing, got.Missing, "%s %s", ext, what)
+	}
+}
+
 // TestRoundTripEveryBlank: each cell in turn, and the cell after it,
 // printed blank (a missing cell with an empty marker) come back blank from
 // every text writer, with every other cell in its place: a blank must not
@@ -240,14 +254,7 @@ func TestRoundTripEveryBlank(t *testing.T) {
 					continue
 				}
 				r.Normalize()
-				for _, ext := range []string{".txt", ".md", ".html"} {
-					b, err := Render(r, ext, Options{})
-					require.NoError(t, err)
-					got, err := ReadBytes("report"+ext, ext, b, Options{})
-					require.NoError(t, err)
-					require.Equal(t, r.Cells, got.Cells, "%s %s %v blank from %s", format, ext, layout, id)
-					require.Equal(t, r.Missing, got.Missing, "%s %s %v blank from %s", format, ext, layout, id)
-				}
+				requireTextRoundTrip(t, r, fmt.Sprintf("%s %v blank from %s", format, layout, id))
 			}
 		}
 	}
@@ -270,14 +277,7 @@ func TestRoundTripEveryTextMarker(t *testing.T) {
 				delete(r.Cells, id)
 				r.Missing[id] = markers[k%len(markers)]
 				r.Normalize()
-				for _, ext := range []string{".txt", ".md", ".html"} {
-					b, err := Render(r, ext, Options{})
-					require.NoError(t, err)
-					got, err := ReadBytes("report"+ext, ext, b, Options{})
-					require.NoError(t, err)
-					require.Equal(t, r.Cells, got.Cells, "%s %s %v: %s is %q", format, ext, layout, id, r.Missing[id])
-					require.Equal(t, r.Missing, got.Missing, "%s %s %v: %s is %q", format, ext, layout, id, r.Missing[id])
-				}
+				requireTextRoundTrip(t, r, fmt.Sprintf("%s %v: %s is %q", format, layout, id, r.Missing[id]))
 			}
 		}
 	}
