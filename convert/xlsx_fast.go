@@ -255,17 +255,17 @@ type fastOut struct {
 	grid  grid
 }
 
-// fastPool holds fastOuts for the next workbooks, one per P like
-// flatePool, for the same reason: a worker gets back the buffers it wrote
-// last. fastNew counts the fastOuts made (tests).
+// fastFree holds fastOuts for the next workbooks, a stack like flateFree
+// for the same reasons: a worker gets back the buffers it wrote last, and
+// they outlive collections. fastNew counts the fastOuts made (tests).
 var (
-	fastPool sync.Pool
+	fastFree = freeList[*fastOut]{max: 8}
 	fastNew  atomic.Int64
 )
 
 func getFastOut(sk *skeleton) *fastOut {
-	o, _ := fastPool.Get().(*fastOut)
-	if o == nil {
+	o, ok := fastFree.get()
+	if !ok {
 		fastNew.Add(1)
 		o = &fastOut{sheets: map[string]*fastSheet{}, comments: map[string][][2]string{},
 			form: map[string]bool{}, shown: map[string]float64{}, done: map[string]bool{}}
@@ -287,7 +287,7 @@ func putFastOut(o *fastOut) {
 	clear(o.shown)
 	clear(o.done)
 	o.sk = nil
-	fastPool.Put(o)
+	fastFree.put(o)
 }
 
 func (o *fastOut) sheet(name string) *fastSheet {

@@ -66,20 +66,20 @@ type sortedZipWriter struct {
 	parts map[string]*bytes.Buffer
 }
 
-// flatePool keeps compressors between parts and workbooks: a new one
-// allocates about a megabyte. A sync.Pool keeps one per P, so a worker
-// gets back the compressor it used last, whose tables are still in its
-// core's cache. They had been in a channel (to outlive collections, which
-// the heap floor has made rare): a channel is a FIFO queue, so at -j 2 each
-// compressor went from one worker to the other and deflate spent a third
-// more time at -j 2 than at -j 1 on the same work (BENCHMARKS.md, fourth
-// pass). The pool's victim cache keeps a compressor used in every cycle
-// across collections.
-var flatePool sync.Pool
+// flateFree keeps compressors between parts and workbooks: a new one
+// allocates about a megabyte. It is a stack: a worker gets back the
+// compressor it returned last, whose tables are still in its core's
+// cache. They had been in a channel, a FIFO queue: at -j 2 each compressor
+// went from one worker to the other, and deflate spent a third more time
+// at -j 2 than at -j 1 on the same work (BENCHMARKS.md, fourth pass). A
+// sync.Pool keeps them per P but drops them at collections: with the
+// default GC, writing a workbook was 3 % slower for the compressors made
+// again.
+var flateFree = freeList[*flate.Writer]{max: 8}
 
 // getFlate returns a BestSpeed compressor writing to w.
 func getFlate(w io.Writer) (*flate.Writer, error) {
-	if fw, ok := flatePool.Get().(*flate.Writer); ok {
+	if fw, ok := flateFree.get(); ok {
 		fw.Reset(w)
 		return fw, nil
 	}
@@ -87,7 +87,40 @@ func getFlate(w io.Writer) (*flate.Writer, error) {
 }
 
 // putFlate gives a compressor back once its stream is closed or flushed.
-func putFlate(fw *flate.Writer) { flatePool.Put(fw) }
+func putFlate(fw *flate.Writer) { flateFree.put(fw) }
+
+// freeList is a small stack of reusable values: the last one put is the
+// first one got (the likeliest still in the getting core's cache), and
+// what it holds survives garbage collections.
+type freeList[T any] struct {
+	mu    sync.Mutex
+	items []T
+	max   int
+}
+
+// get returns the value put last, if any.
+func (l *freeList[T]) get() (T, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var zero T
+	n := len(l.items)
+	if n == 0 {
+		return zero, false
+	}
+	x := l.items[n-1]
+	l.items[n-1] = zero
+	l.items = l.items[:n-1]
+	return x, true
+}
+
+// put keeps x for a later get, unless the list is full.
+func (l *freeList[T]) put(x T) {
+	l.mu.Lock()
+	if len(l.items) < l.max {
+		l.items = append(l.items, x)
+	}
+	l.mu.Unlock()
+}
 
 type pooledFlate struct{ *flate.Writer }
 
