@@ -67,7 +67,7 @@ type sortedZipWriter struct {
 }
 
 // flateFree keeps compressors between parts and workbooks: a new one
-// allocates about a megabyte. It is a stack: a worker gets back the
+// allocates about a megabyte. It is a stack: a worker mostly gets back the
 // compressor it returned last, whose tables are still in its core's
 // cache. They had been in a channel, a FIFO queue: at -j 2 each compressor
 // went from one worker to the other, and deflate spent a third more time
