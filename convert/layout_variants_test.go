@@ -897,3 +897,40 @@ func TestLayoutT4Marker(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutT4UnitsApart: 表四's values printed with a unit word apart
+// ("1 件  0 件 …") are read; the unit words are not markers in a value's
+// place (which would make 29 cells of 15 and lose the table).
+func TestLayoutT4UnitsApart(t *testing.T) {
+	for seed := int64(1); seed <= 4; seed++ {
+		for _, format := range []string{schema.F2019, schema.F2021} {
+			s := newSynth(seed, format)
+			var t4 []string
+			for id := range s.vals {
+				if strings.HasPrefix(id, "t4.") {
+					t4 = append(t4, id)
+					s.text[id] += " 件"
+				}
+			}
+			require.Len(t, t4, 15)
+			texts := map[string]string{
+				"pdftotext -layout": s.renderPDF(rand.New(rand.NewSource(seed)), false),
+				"tab":               s.renderSeparated(separatedLayouts["tab"]),
+			}
+			for name, text := range texts {
+				t.Run(fmt.Sprintf("%s/%d/%s", format, seed, name), func(t *testing.T) {
+					doc, err := readText("r.txt", text)
+					require.NoError(t, err)
+					r, err := Recognize(doc, Options{})
+					require.NoError(t, err)
+					for _, id := range t4 {
+						got, ok := r.Cells[id]
+						if assert.True(t, ok, "%s not read (%q)", id, r.Missing[id]) {
+							assert.InDelta(t, s.vals[id], got, 1e-9, id)
+						}
+					}
+				})
+			}
+		}
+	}
+}

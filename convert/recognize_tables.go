@@ -72,7 +72,7 @@ func isValueText(s string) bool {
 	if digits == 0 || han <= 1 {
 		return digits > 0
 	}
-	for _, u := range []string{"万元", "亿元", "元", "件", "个", "项", "条", "次"} {
+	for _, u := range valueUnits {
 		s = strings.ReplaceAll(s, u, "")
 	}
 	digits, han = digitsAndHan(s)
@@ -1341,9 +1341,10 @@ func (rc *recognizer) t4Marker(cells []Cell, j int) bool {
 }
 
 // t4MarkerText reports whether a text among 表四's values can be a missing
-// marker: marker-shaped, without a colon, and no part of 表四's header.
+// marker: marker-shaped, without a colon, not a unit printed apart ("1 件
+// 0 件"), and no part of 表四's header.
 func t4MarkerText(t string) bool {
-	return t != "" && markerShape(t) && !strings.ContainsAny(t, ":：") && !isT4Header(t) && !t4HeaderWords(t)
+	return t != "" && markerShape(t) && !strings.ContainsAny(t, ":：") && !isUnitWord(t) && !isT4Header(t) && !t4HeaderWords(t)
 }
 
 // t4HeaderRunes holds the characters of 表四's header labels.

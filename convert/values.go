@@ -2,6 +2,7 @@ package convert
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,18 @@ var (
 	reCount    = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
 	reUnitTail = regexp.MustCompile(`^(.*?)(万元|亿元|元)$`)
 )
+
+// countUnits are the unit words a count may carry ("12件"); valueUnits
+// are every unit word a value cell may carry, longest first where one ends
+// another ("万元" before "元").
+var (
+	countUnits = []string{"件", "个", "项", "条", "次"}
+	valueUnits = append([]string{"万元", "亿元", "元"}, countUnits...)
+)
+
+// isUnitWord reports whether t is a unit word alone ("件", "万元"): a unit
+// printed apart from its number, not a value nor a marker.
+func isUnitWord(t string) bool { return slices.Contains(valueUnits, t) }
 
 // IsMissingMarker reports whether a trimmed cell text is a missing marker:
 // blank, "—", "－", "-", "/", "／", "无" (or a run of dashes).
@@ -114,7 +127,7 @@ func readValueGeneral(text string, kind schema.Kind, headerUnit string) Value {
 		return v
 	}
 	// Counts may carry a unit word: "12件" is 12.
-	for _, u := range []string{"件", "个", "项", "条", "次"} {
+	for _, u := range countUnits {
 		if strings.HasSuffix(s, u) && len(s) > len(u) {
 			s = strings.TrimSuffix(s, u)
 			break
