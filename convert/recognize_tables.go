@@ -174,7 +174,7 @@ func isT4Header(text string) bool {
 		return false // a number names no 表四 column
 	}
 	n := normText(text)
-	if t4Group(text) != "" || n == "行政诉讼" {
+	if t4Group(text) != "" || n == schema.T4Litigation {
 		return true
 	}
 	for _, c := range schema.Get(schema.F2021).T4Cols {
@@ -325,7 +325,7 @@ func (rc *recognizer) readTables() {
 		if nValues == 0 {
 			// Label-only row: a header, a block title, a group label or a
 			// wrapped label waiting for its values.
-			if ctx == "t4" && len(cells) == 1 && t4tail && t4mark == nil && t4MarkerText(cells[0].Text) && rc.matchRow("t4", cells[0].Text, -1) == nil {
+			if ctx == "t4" && len(cells) == 1 && t4tail && t4mark == nil && rc.t4MarkerCell(cells[0].Text) {
 				// Perhaps a marker in a value's place, one cell per line
 				// ("2" / "暂无" / "0"): it counts if values follow.
 				m := cells[0]
@@ -1319,8 +1319,7 @@ func (rc *recognizer) allMarkers(ctx string, cells []Cell) bool {
 // row into two runs of values and lose all fifteen; kept in the run, it
 // takes its column's place and the cell is missing with its marker.
 func (rc *recognizer) t4Marker(cells []Cell, j int) bool {
-	t := CleanCellText(cells[j].Text)
-	if !t4MarkerText(t) || rc.matchRow("t4", t, -1) != nil {
+	if !rc.t4MarkerCell(cells[j].Text) {
 		return false
 	}
 	value := func(i int) bool { return cells[i].Text == "" || isValueText(cells[i].Text) }
@@ -1338,6 +1337,12 @@ func (rc *recognizer) t4Marker(cells []Cell, j int) bool {
 		return isValueText(cells[1].Text) && (len(cells) == 5 || len(cells) == 15)
 	}
 	return false
+}
+
+// t4MarkerCell reports whether a (trimmed) cell among 表四's values can be
+// a missing marker: t4MarkerText, naming no row.
+func (rc *recognizer) t4MarkerCell(t string) bool {
+	return t4MarkerText(t) && rc.matchRow("t4", t, -1) == nil
 }
 
 // t4MarkerText reports whether a text among 表四's values can be a missing
@@ -1358,7 +1363,7 @@ var t4HeaderRunes = func() map[rune]bool {
 			}
 		}
 	}
-	for _, r := range "行政诉讼" {
+	for _, r := range schema.T4Litigation {
 		m[r] = true
 	}
 	return m
