@@ -125,6 +125,44 @@ func isLatinMarker(s string) bool {
 	return letters > 0
 }
 
+// A browser printing a web page to PDF adds its own margins to every page:
+// Chrome and Edge "11/25/26, 9:44 AM  <title>" above and "<URL>  2/6"
+// below, Chinese locales "2026/11/25 09:44", Firefox "第 1 页，共 6 页" or
+// "Page 1 of 6" beside the date. pdftotext prints them as lines between a
+// table's rows.
+var (
+	reStamp      = `(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}),?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?`
+	reStampFirst = regexp.MustCompile(`^` + reStamp + `(?:\s|$)`)
+	reMarginPart = regexp.MustCompile(`(?:^|\s)(?:` + reStamp + `|(?:https?|file)://\S+|\d{1,3}\s*/\s*\d{1,3}|第\s*\d{1,3}\s*页[，,\s]*共\s*\d{1,3}\s*页|(?:[Pp]age\s+)?\d{1,3}\s+of\s+\d{1,3}|[Pp]age\s+\d{1,3})(?:\s|$)`)
+	reStampAny   = regexp.MustCompile(reStamp)
+	reURL        = regexp.MustCompile(`(?:https?|file)://`)
+)
+
+// isPrintMargin reports whether a line of PDF text is a browser's page
+// margin: it starts with a date and time (the header; the page title follows
+// it), or it is made only of URLs, page counters and dates, with a URL or a
+// date among them. A URL inside a sentence ("网址：https://…") is no margin.
+func isPrintMargin(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == 'P' || s[0] == 'p' || strings.HasPrefix(s, "第") || strings.Contains(s, "://")) {
+		return false
+	}
+	if reStampFirst.MatchString(s) {
+		return true
+	}
+	if !reURL.MatchString(s) && !reStampAny.MatchString(s) {
+		return false
+	}
+	// Parts separated by one space share it: cut until nothing changes.
+	for {
+		r := reMarginPart.ReplaceAllString(s, " ")
+		if r == s {
+			return strings.TrimSpace(s) == ""
+		}
+		s = r
+	}
+}
+
 func isPageNumber(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {

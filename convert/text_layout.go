@@ -205,6 +205,20 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 		}
 		pages[i] = pg
 	}
+	// The body's left edge: a browser's print of a page puts every line
+	// some way in from pdftotext's first column (its margins start
+	// there), so that a paragraph's first line is indented from that edge,
+	// not from column 0.
+	base := -1
+	if !raw {
+		for i, ln := range lines {
+			if t := strings.TrimFunc(ln, isBlankRune); t != "" && !isPageNumber(t) && !barePageNumber(lines, i) && !isPrintMargin(t) {
+				if n := leadingSpaces(ln); base < 0 || n < base {
+					base = n
+				}
+			}
+		}
+	}
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -217,7 +231,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		t := strings.TrimFunc(ln, isBlankRune)
-		if t == "" || isPageNumber(t) || barePageNumber(lines, i) {
+		if t == "" || isPageNumber(t) || barePageNumber(lines, i) || isPrintMargin(t) {
 			continue
 		}
 		if id := headingOf(t); id != "" {
@@ -246,17 +260,45 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			}
 			endTable() // the table is over: narrative follows
 		}
-		indented := !raw && (strings.HasPrefix(ln, "  ") || strings.HasPrefix(ln, "\u3000"))
-		if para != nil && !indented && !endsSentence(para.Text) {
+		indented := false
+		if !raw {
+			n := leadingSpaces(ln)
+			indented = n >= base+2 || strings.HasPrefix(strings.TrimLeft(ln, " \f"), "\u3000")
+		}
+		if para != nil && !indented && !endsSentence(para.Text) && !(raw && isSubheading(t)) {
 			para.Text += t
 			continue
 		}
 		endPara()
 		para = &Block{Kind: Para, Text: t, Pos: pos}
+		if raw && isSubheading(t) {
+			// `-raw` keeps no indentation: a short "（一）主动公开方面"
+			// line is a paragraph of its own, not the start of the next.
+			endPara()
+		}
 	}
 	endPara()
 	endTable()
 	return doc, nil
+}
+
+var reSubheading = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[）)][^，。；：,;:！？!?]{1,18}$`)
+
+// isSubheading reports whether a line is a short numbered subheading
+// ("（一）主动公开方面") with no sentence in it.
+func isSubheading(t string) bool { return reSubheading.MatchString(t) }
+
+// leadingSpaces counts the spaces a line starts with (a form feed, which
+// starts a page, is not one).
+func leadingSpaces(ln string) int {
+	n := 0
+	for _, r := range strings.TrimPrefix(ln, "\f") {
+		if r != ' ' {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 func endsSentence(s string) bool {
@@ -291,6 +333,9 @@ type tableBuilder struct {
 	// preHdr holds header words printed above the 信息内容 line.
 	preHdr    []ltok
 	preHdrPos string
+	// line is the index of the line being read; spilled is 1 + the index
+	// of the last line a value of which went to pending.
+	line, spilled int
 }
 
 // flushPreHdr keeps header words that no 信息内容 line claimed as a row.
@@ -322,6 +367,9 @@ type asmLabel struct {
 	// fromPending: the values came before the label (and wait to be
 	// confirmed: values of its own on a later line overrule them).
 	fromPending bool
+	// grewOn is 1 + the index of the last line that added a fragment to
+	// the label after it started (0: none).
+	grewOn int
 }
 
 // isGroupRow reports whether the label is printed as a group label row (no
@@ -426,6 +474,7 @@ func groupish(n string) (group, six bool) {
 // feedLine reads one line of the region; false when the line is narrative
 // (the table ended without the next heading).
 func (tb *tableBuilder) feedLine(i int, ln string) bool {
+	tb.line = i
 	pos := linePos(tb.name, i)
 	toks := lineTokens(ln)
 	nv := 0
@@ -623,6 +672,7 @@ func (tb *tableBuilder) continueLabel(w, n string, set []string) bool {
 		if l != nil && prefixOfAny(l.norm+n, set) {
 			l.printed += w
 			l.norm += n
+			l.grewOn = tb.line + 1
 			return true
 		}
 	}
@@ -665,9 +715,20 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 		want = 3
 	}
 	// A row's values share a line: a label that got values on another line
-	// takes no more (its blanks printed nothing).
+	// takes no more (its blanks printed nothing). Except in the browser's
+	// print of a table whose cells are centred one by one: a value a line
+	// above the others ("缴纳费用、行政 6" / "机关不再处理其  0 0 0 0 0 6").
+	// The row goes on when its label went on over this line, on the next
+	// line, to the right of the values it has.
 	full := func(l *asmLabel) bool {
-		return len(l.vals) >= want || len(l.vals) > 0 && l.lines[len(l.lines)-1] != line
+		if len(l.vals) >= want {
+			return true
+		}
+		if len(l.vals) == 0 {
+			return false
+		}
+		last := len(l.vals) - 1
+		return l.lines[last] != line && !(!tb.raw && l.lines[last] == line-1 && l.grewOn == line+1 && x > l.xs[last] && tb.spilled != line+1)
 	}
 	target := tb.item
 	if tb.table == "t3" && tb.last != nil && tb.last.six {
@@ -688,6 +749,7 @@ func (tb *tableBuilder) addValue(c Cell, x, line int) {
 	if target == nil || full(target) {
 		tb.pending = append(tb.pending, c)
 		tb.pendingX = append(tb.pendingX, [2]int{x, line})
+		tb.spilled = line + 1
 		return
 	}
 	target.vals = append(target.vals, c)

@@ -323,3 +323,118 @@ func TestTableEndsAtProse(t *testing.T) {
 	assert.Equal(t, "1", t4[4].Text)
 	assert.Equal(t, 2, paras, "heading and the prose")
 }
+
+func TestIsPrintMargin(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		// Chrome and Edge, en-US and zh-CN; Firefox.
+		{"11/25/26, 9:47 AM                     青禾县人民政府2022年政府信息公开工作年度报告", true},
+		{"2026/11/25 09:47            青禾县人民政府2022年政府信息公开工作年度报告", true},
+		{"2026/11/25 上午9:47", true},
+		{"https://www.qinghe.example.gov.cn/zwgk/ndbg/2022.html                1/4", true},
+		{"file:///C:/Users/a/Desktop/2022.html 2/6", true},
+		{"第 1 页，共 6 页      2026/11/25 09:47", true},
+		{"Page 2 of 6    11/25/26, 9:47 AM", true},
+		{"http://www.qinghe.example.gov.cn/", true},
+		// Report text.
+		{"县人民政府”门户网站（http://www.qinghe.example.gov.cn/）下载。", false},
+		{"网址：https://www.qinghe.example.gov.cn", false},
+		{"2022年，青禾县人民政府坚持以公开为常态、不公开为例外。", false},
+		{"1.本机关不掌握相关政府信息 31 0 0 0 0 0 31", false},
+		{"10    1      0   0    0   0    0   0   0    0   5   0     0   0   0", false},
+		{"2/6", false}, // a page number: isPageNumber's
+		{"2022/1/1", false},
+		{"", false},
+	}
+	for _, tc := range cases {
+		assert.Equal(t, tc.want, isPrintMargin(tc.line), tc.line)
+	}
+}
+
+// TestRowOverTwoLines: in a browser's print a row's first value can sit a
+// line above the others; the row goes on there only while its label goes
+// on over that line and the values continue to the right.
+func TestRowOverTwoLines(t *testing.T) {
+	head := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"      （一）予以公开      7   0   0   0   0   0   7",
+		"      （六）其他处理",
+		"             1.申请人无正当",
+		"             理由逾期不补    3   0   0   0   0   0   3",
+		"             正、行政机关不再处理其政府信息公开申请",
+	}
+	tail := []string{
+		"      （七）总计          21  2   0   0   0   0   23",
+		"四、政府信息公开行政复议、行政诉讼情况",
+	}
+	ids := []string{"natural", "commercial", "research", "public_welfare", "legal_service", "other_org", "total"}
+	cases := []struct {
+		name  string
+		lines []string
+		want  []string // the row's values, "" where missing
+	}{
+		{"label goes on", []string{
+			"             2.申请人逾期未",
+			"             按收费通知要求 6",
+			"             缴纳费用、行政     2   0   0   0   1   9",
+			"             机关不再处理其政府信息公开申请",
+		}, []string{"6", "2", "0", "0", "0", "1", "9"}},
+		{"label does not go on", []string{
+			"             2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 6",
+			"                                      2   0   0   0   1   9",
+		}, []string{"", "", "", "", "", "", ""}},
+		{"values go back left", []string{
+			"             2.申请人逾期未",
+			"             按收费通知要求              6",
+			"             缴纳费用、行政 2   0   0   0   1   9",
+			"             机关不再处理其政府信息公开申请",
+		}, []string{"", "", "", "6", "", "", ""}}, // 6 under its column, the next line's values dropped with a note
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append(append(append([]string{}, head...), tc.lines...), tail...)
+			doc, err := parsePDFLayout("p.txt", lines)
+			require.NoError(t, err)
+			vals, _ := gridCells(t, doc, schema.F2021)
+			for k, id := range ids {
+				assert.Equal(t, tc.want[k], vals["t3.other.fee_unpaid."+id], id)
+			}
+			assert.Equal(t, "3", vals["t3.other.no_correction.natural"])
+		})
+	}
+}
+
+// TestBrowserPrint: a report's web page printed to PDF by Chromium, as
+// pdftotext -layout and -raw give it: page margins (date and title above,
+// URL and page counter below) between the rows, the body indented from
+// pdftotext's first column, a value a line above its row's others. Every
+// cell and every paragraph of the report comes back, and no margin.
+func TestBrowserPrint(t *testing.T) {
+	want, err := ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"), Options{})
+	require.NoError(t, err)
+	var wantParas []string
+	for _, s := range want.Sections {
+		for _, p := range s.Paragraphs {
+			wantParas = append(wantParas, strings.Join(strings.Fields(p), ""))
+		}
+	}
+	for _, mode := range []string{"layout", "raw"} {
+		t.Run(mode, func(t *testing.T) {
+			got, err := ReadFile(filepath.Join("testdata", "chrome-print-2021."+mode+".txt"), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Cells, got.Cells)
+			assert.Empty(t, got.Missing)
+			var paras []string
+			for _, s := range got.Sections {
+				for _, p := range s.Paragraphs {
+					paras = append(paras, strings.Join(strings.Fields(p), ""))
+					assert.NotContains(t, p, "ndbg/2022.html")
+					assert.NotContains(t, p, "9:47")
+				}
+			}
+			assert.Equal(t, wantParas, paras)
+		})
+	}
+}
