@@ -219,6 +219,8 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			}
 		}
 	}
+	full, indents := proseMeasure(lines, base)
+	var paraLast string // the last line of para
 	endTable := func() {
 		if tb != nil {
 			if b, ok := tb.block(); ok {
@@ -265,12 +267,18 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 			n := leadingSpaces(ln)
 			indented = n >= base+2 || strings.HasPrefix(strings.TrimLeft(ln, " \f"), "\u3000")
 		}
-		if para != nil && !indented && !endsSentence(para.Text) && !(raw && isSubheading(t)) {
+		// A line ending a sentence ends the paragraph, unless the text
+		// indents its paragraphs and that line ran to the right edge: then
+		// the sentence merely ended where the line wrapped.
+		wrapped := !raw && indents && full > 0 && utf8.RuneCountInString(strings.TrimRightFunc(paraLast, isBlankRune)) >= full-2
+		if para != nil && !indented && (!endsSentence(para.Text) || wrapped) && !(raw && isSubheading(t)) {
 			para.Text += t
+			paraLast = ln
 			continue
 		}
 		endPara()
 		para = &Block{Kind: Para, Text: t, Pos: pos}
+		paraLast = ln
 		if raw && isSubheading(t) {
 			// `-raw` keeps no indentation: a short "（一）主动公开方面"
 			// line is a paragraph of its own, not the start of the next.
@@ -280,6 +288,36 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	endPara()
 	endTable()
 	return doc, nil
+}
+
+// proseMeasure returns how far a full line of prose reaches (the most
+// common end column of lines of 15 or more characters with no run of
+// spaces inside: 0 when there are fewer than 5 such lines), and whether the
+// prose indents its paragraphs (some of those lines start two or more
+// columns in from the body's left edge base, at least 3 of them).
+func proseMeasure(lines []string, base int) (full int, indents bool) {
+	ends := map[int]int{}
+	n, in := 0, 0
+	for _, ln := range lines {
+		t := strings.TrimFunc(ln, isBlankRune)
+		if utf8.RuneCountInString(t) < 15 || strings.Contains(t, "   ") || isPrintMargin(t) {
+			continue
+		}
+		n++
+		ends[utf8.RuneCountInString(strings.TrimRightFunc(strings.TrimPrefix(ln, "\f"), isBlankRune))]++
+		if leadingSpaces(ln) >= base+2 {
+			in++
+		}
+	}
+	if n < 5 {
+		return 0, in >= 3
+	}
+	for e, c := range ends {
+		if c > ends[full] || c == ends[full] && e > full {
+			full = e
+		}
+	}
+	return full, in >= 3
 }
 
 var reSubheading = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[）)][^，。；：,;:！？!?]{1,18}$`)

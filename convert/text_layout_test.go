@@ -438,3 +438,55 @@ func TestBrowserPrint(t *testing.T) {
 		})
 	}
 }
+
+// TestParagraphWrapAtSentenceEnd: in pdftotext -layout text that indents
+// its paragraphs, a line that ends a sentence at the right edge goes on in
+// the next line; a short one ends its paragraph.
+func TestParagraphWrapAtSentenceEnd(t *testing.T) {
+	// wrap prints a paragraph as a page does: the first line indented by
+	// four columns, every full line ending at column 30.
+	wrap := func(p string) []string {
+		r := []rune(p)
+		var out []string
+		for first := true; len(r) > 0; first = false {
+			n, pre := 30, ""
+			if first {
+				n, pre = 26, "    "
+			}
+			n = min(n, len(r))
+			out = append(out, pre+string(r[:n]))
+			r = r[n:]
+		}
+		return out
+	}
+	paras := []string{
+		// The first line ends with its first sentence, at the right edge.
+		"本报告由某县人民政府办公室依据条例的各项要求编制成。统计期限自一月一日至十二月三十一日止。如对本报告有疑问，请与某县人民政府办公室联系。",
+		"全年主动公开政府信息两千三百一十六条，其中政策文件四十六件，政策解读三十八篇，图片解读十二篇，视频解读五篇，" +
+			"在线访谈四期，新闻发布会六场，回应社会关切二十一次。",
+		"全年新收政府信息公开申请三十七件，上年结转三件，已答复三十八件。",
+		"政府信息管理方面，严格落实公开属性源头认定和发布审查制度，全年未发生泄密事件。",
+	}
+	lines := []string{"一、总体情况"}
+	for _, p := range paras {
+		lines = append(lines, wrap(p)...)
+	}
+	require.True(t, strings.HasSuffix(lines[1], "。"), "the test's first line ends a sentence")
+	// The third paragraph printed without its indent: the short line
+	// before it ends a sentence, so it still starts anew.
+	for k, ln := range lines {
+		if strings.HasPrefix(ln, "    全年新收") {
+			lines[k] = strings.TrimLeft(ln, " ")
+		}
+	}
+	lines = append(lines, "二、主动公开政府信息情况")
+	doc, err := parsePDFLayout("w.txt", lines)
+	require.NoError(t, err)
+	var got []string
+	for _, b := range doc.Blocks {
+		if b.Kind == Para {
+			got = append(got, b.Text)
+		}
+	}
+	assert.Equal(t, append(append([]string{"一、总体情况"}, paras...), "二、主动公开政府信息情况"), got)
+}
