@@ -567,6 +567,9 @@ var separatedLayouts = map[string]func(c []string) []string{
 		}
 		return out
 	},
+	// An office suite saving a document as text: one cell per line,
+	// nothing between cells, a blank cell an empty line.
+	"one cell per line, office text": func(c []string) []string { return append([]string(nil), c...) },
 }
 
 func TestLayoutVariants(t *testing.T) {

@@ -52,6 +52,7 @@ func parseCells(name string, lines []string) (*Document, error) {
 	f := schema.Get(schema.F2021)
 	inTable := false
 	d := lineDoc{doc: doc}
+	blankCells := blankLinesAreCells(f, lines)
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		if d.indented(ln, pos) {
@@ -59,6 +60,9 @@ func parseCells(name string, lines []string) (*Document, error) {
 		}
 		t := CleanCellText(ln)
 		if t == "" {
+			if blankCells && inTable {
+				d.row(pos, []string{""})
+			}
 			continue
 		}
 		if s, _, ok := f.MatchSection(t); ok {
@@ -74,4 +78,40 @@ func parseCells(name string, lines []string) (*Document, error) {
 	}
 	d.flush()
 	return doc, nil
+}
+
+// blankLinesAreCells reports whether the blank lines inside the tables are
+// empty cells rather than spacing: an office suite saving a document as
+// text prints one cell per line with nothing between cells, so a blank line
+// there is a blank cell (`行政处罚\n2648\n\n\n行政强制`). Copied web pages
+// put blank lines between cells (`规章\n\n  0\n\n 0`). Cells are the
+// reading when fewer than a fifth of the table's consecutive cells have a
+// blank line between them.
+func blankLinesAreCells(f *schema.Format, lines []string) bool {
+	inTable := false
+	pairs, apart := 0, 0
+	prev, blank := false, false // a cell line came before; a blank line since
+	for _, ln := range lines {
+		t := CleanCellText(ln)
+		if t == "" {
+			blank = true
+			continue
+		}
+		if s, _, ok := f.MatchSection(t); ok {
+			inTable = s.Table != ""
+			prev, blank = false, false
+			continue
+		}
+		if !inTable {
+			continue
+		}
+		if prev {
+			pairs++
+			if blank {
+				apart++
+			}
+		}
+		prev, blank = true, false
+	}
+	return pairs >= 20 && apart*5 < pairs
 }
