@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -156,27 +156,21 @@ func TestConvertBatchInterrupted(t *testing.T) {
 		writeReportJSON(t, filepath.Join(in, fmt.Sprintf("r%02d.json", i)), fmt.Sprintf("局%d", i), 2022, nil)
 	}
 	out := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	// "Ctrl-C" once the batch has asked ten times whether to stop: a few
+	// files in, whatever the machine's speed (a goroutine watching the
+	// output directory lost the race on a loaded machine, and all 60 were
+	// written before it looked).
+	ctx := &stopAfter{Context: context.Background(), left: 10, done: make(chan struct{})}
 	old := interruptContext
-	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, func() {} }
 	defer func() { interruptContext = old }()
-	go func() {
-		// "Ctrl-C" once a few outputs exist.
-		for {
-			if es, _ := os.ReadDir(out); len(es) >= 3 {
-				cancel()
-				return
-			}
-			time.Sleep(200 * time.Microsecond)
-		}
-	}()
 	code, _, stderr := runCLI("convert", in, "-o", out, "--to", "json", "-j", "2")
 	assert.Equal(t, exitBad, code)
 	assert.Contains(t, stderr, "interrupted")
 	es, err := os.ReadDir(out)
 	require.NoError(t, err)
 	assert.Less(t, len(es), 60, "stopped early")
+	assert.NotEmpty(t, es, "the files converted before the stop are written")
 	for _, e := range es {
 		assert.False(t, strings.HasPrefix(e.Name(), "."), "no temp file left: %s", e.Name())
 		b, err := os.ReadFile(filepath.Join(out, e.Name()))
@@ -185,6 +179,30 @@ func TestConvertBatchInterrupted(t *testing.T) {
 		assert.NoError(t, err, "complete output %s", e.Name())
 	}
 }
+
+// stopAfter is a context cancelled at the left-th call of Err.
+type stopAfter struct {
+	context.Context
+	mu   sync.Mutex
+	left int
+	done chan struct{}
+}
+
+func (c *stopAfter) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.left > 0 {
+		if c.left--; c.left == 0 {
+			close(c.done)
+		}
+	}
+	if c.left == 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func (c *stopAfter) Done() <-chan struct{} { return c.done }
 
 func TestConvertBatchOutputInsideInput(t *testing.T) {
 	in := t.TempDir()
