@@ -209,7 +209,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	// some way in from pdftotext's first column (its margins start
 	// there), so that a paragraph's first line is indented from that edge,
 	// not from column 0.
-	base := -1
+	base, full, indents := -1, 0, false
 	if !raw {
 		for i, ln := range lines {
 			if t := strings.TrimFunc(ln, isBlankRune); t != "" && !isPageNumber(t) && !barePageNumber(lines, i) && !isPrintMargin(t) {
@@ -218,8 +218,8 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 				}
 			}
 		}
+		full, indents = proseMeasure(lines, base)
 	}
-	full, indents := proseMeasure(lines, base)
 	var paraLast string // the last line of para
 	endTable := func() {
 		if tb != nil {
@@ -270,7 +270,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 		// A line ending a sentence ends the paragraph, unless the text
 		// indents its paragraphs and that line ran to the right edge: then
 		// the sentence merely ended where the line wrapped.
-		wrapped := !raw && indents && full > 0 && utf8.RuneCountInString(strings.TrimRightFunc(paraLast, isBlankRune)) >= full-2
+		wrapped := indents && full > 0 && utf8.RuneCountInString(strings.TrimRightFunc(paraLast, isBlankRune)) >= full-2
 		if para != nil && !indented && (!endsSentence(para.Text) || wrapped) && !(raw && isSubheading(t)) {
 			para.Text += t
 			paraLast = ln
