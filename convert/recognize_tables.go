@@ -233,8 +233,12 @@ func (rc *recognizer) readTables() {
 	t2unit := map[string]string{} // column id → unit its header states
 	var t2head []Cell             // the last 表二 header row
 	t4group := ""
-	t4tail := false  // the last row segment read was a run of 表四's values
-	var t4mark *Cell // a marker on a row of its own right after such a run
+	t4tail := false // the last row segment read was a run of 表四's values
+	// t4gap holds, one cell per line, the rows after a run of 表四's values
+	// (or after its header) that stand in a value's place if values follow:
+	// blank cells, and a marker right after a run ("2" / "暂无" / "0").
+	var t4gap []Cell
+	t4mark := false // t4gap holds a marker
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}
 	cur := 0
 	narrativeTables := false // the document heads its tables' sections
@@ -256,7 +260,7 @@ func (rc *recognizer) readTables() {
 			flush()
 			ctx = sectionTable[it.section]
 			cur = it.section
-			t4group, t3map, t4tail, t4mark = "", nil, false, nil
+			t4group, t3map, t4tail, t4gap, t4mark = "", nil, false, nil, false
 			continue
 		}
 		if !it.para && !it.stat && narrativeTables && (cur == 1 || cur == 5 || cur == 6) {
@@ -270,7 +274,7 @@ func (rc *recognizer) readTables() {
 			if t == "" || it.body || isPageNumber(t) {
 				continue
 			}
-			t4tail, t4mark = false, nil
+			t4tail, t4gap, t4mark = false, nil, false
 			// A paragraph inside a table names a 表二 block, a 表三 group or
 			// a 表四 group (Markdown headings, pdftotext label lines).
 			if ctx == "t4" || ctx == "" && rc.found["t4"] {
@@ -345,6 +349,10 @@ func (rc *recognizer) readTables() {
 			// Blank cells: a blank value in one-cell-per-line text.
 			if len(cells) == 1 && pend != nil && pend.rowCells == 1 && len(pend.vals) < rc.expected(pend) {
 				pend.vals = append(pend.vals, cells[0])
+			} else if len(cells) == 1 && ctx == "t4" && t4tail && (pend == nil || pend.hit == nil) {
+				// 表四's, after one of its values: it counts if values
+				// follow (blanks after the last value are spacing).
+				t4gap = append(t4gap, cells[0])
 			}
 			continue
 		}
@@ -363,14 +371,13 @@ func (rc *recognizer) readTables() {
 		if nValues == 0 {
 			// Label-only row: a header, a block title, a group label or a
 			// wrapped label waiting for its values.
-			if ctx == "t4" && len(cells) == 1 && t4tail && t4mark == nil && rc.t4MarkerCell(cells[0].Text) {
+			if ctx == "t4" && len(cells) == 1 && t4tail && !t4mark && rc.t4MarkerCell(cells[0].Text) {
 				// Perhaps a marker in a value's place, one cell per line
 				// ("2" / "暂无" / "0"): it counts if values follow.
-				m := cells[0]
-				t4mark = &m
+				t4gap, t4mark = append(t4gap, cells[0]), true
 				continue
 			}
-			t4tail, t4mark = false, nil
+			t4tail, t4gap, t4mark = false, nil, false
 			if ctx == "t4" || isT4HeaderRow(cells) {
 				for _, c := range cells {
 					if g := t4Group(c.Text); g != "" {
@@ -493,7 +500,7 @@ func (rc *recognizer) readTables() {
 					t2head = nil
 				}
 				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3, lead: lead}
-				t4tail, t4mark = false, nil
+				t4tail, t4gap, t4mark = false, nil, false
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
 						if c.Kind == schema.Amount {
@@ -530,18 +537,21 @@ func (rc *recognizer) readTables() {
 				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
 					vals = trimTrailingEmpty(vals)
 				}
-				if t4mark != nil && len(vals) > 0 && len(rc.t4runs) > 0 {
-					// One cell per line: a marker's own row sat between two
-					// rows of values. It takes its place in the run before
-					// it, which goes on with these values.
+				if len(t4gap) > 0 && len(vals) > 0 && t4tail && len(rc.t4runs) > 0 {
+					// One cell per line: a marker's or a blank's own row
+					// sat between two rows of values. It takes its place in
+					// the run before it, which goes on with these values.
+					// (Blanks between the header and the first value are
+					// not counted: they may be what is left of the
+					// header's merged cells.)
 					last := &rc.t4runs[len(rc.t4runs)-1]
-					merged := make([]Cell, 0, len(last.vals)+1+len(vals))
-					last.vals = append(append(append(merged, last.vals...), *t4mark), vals...)
-					t4mark = nil
+					merged := make([]Cell, 0, len(last.vals)+len(t4gap)+len(vals))
+					last.vals = append(append(append(merged, last.vals...), t4gap...), vals...)
+					t4gap, t4mark = nil, false
 					j = k
 					continue
 				}
-				t4mark = nil
+				t4gap, t4mark = nil, false
 				flush()
 				if len(vals) == 0 {
 					// A run of blanks only, trimmed away: no 表四 values
