@@ -564,7 +564,11 @@ func (rc *recognizer) readTables() {
 				rc.found["t4"] = true
 				t4group = ""
 			case pend != nil:
-				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 {
+				// A row of exactly its label and its cells (a browser's
+				// copy of a table as tab-separated text: "行政处罚\t2648\t\t")
+				// keeps its blanks.
+				exact := j == 1 && pend.rowCells == 1+rc.expected(pend)
+				if k == len(cells) && !it.rect && it.width != rc.officialWidth(pend) && pend.rowCells > 1 && !exact {
 					// Ragged pipe text: blanks ending the row may be the
 					// remains of merged cells, not blank values.
 					vals = trimTrailingEmpty(vals)

@@ -144,8 +144,14 @@ func splitPipe(line string) pipeLine {
 	if sep == "" {
 		return pipeLine{}
 	}
+	if sep == "\t" {
+		// Tab-separated text (a browser's or a spreadsheet's copy of a
+		// table) puts a tab between cells, none after the last: trailing
+		// tabs are blank cells ("行政处罚\t2648\t\t" is four cells).
+		t = strings.TrimLeft(strings.TrimRight(line, " \f\u00a0\u3000"), " \f\u00a0")
+	}
 	parts := strings.Split(t, sep)
-	if strings.HasSuffix(t, sep) {
+	if sep != "\t" && strings.HasSuffix(t, sep) {
 		parts = parts[:len(parts)-1]
 	}
 	lead := sep == "|" && strings.HasPrefix(t, "|") && len(parts) > 1 && strings.TrimSpace(parts[0]) == "" && !strings.HasPrefix(t, "||")

@@ -218,3 +218,66 @@ func TestTxtEncodings(t *testing.T) {
 		assert.Equal(t, name == "gb18030", hasNote(r, report.NoteEncoding, ""), name)
 	}
 }
+
+func TestPipeCellsTabs(t *testing.T) {
+	cases := []struct {
+		line string
+		want []string
+	}{
+		// Tab-separated: a tab between cells, none after the last.
+		{"行政处罚\t2648\t\t", []string{"行政处罚", "2648", "", ""}},
+		{"规章\t0\t0\t0", []string{"规章", "0", "0", "0"}},
+		{"\t3\t1 ", []string{"", "3", "1"}},
+		// Pipes: a trailing pipe ends the row.
+		{"规章 | 0 | 0 | 0 |", []string{"规章", "0", "0", "0"}},
+		{"行政处罚 | 2648 | | |", []string{"行政处罚", "2648", "", ""}},
+	}
+	for _, tc := range cases {
+		got, ok := pipeCells(tc.line)
+		assert.True(t, ok, tc.line)
+		assert.Equal(t, tc.want, got, tc.line)
+	}
+}
+
+// TestTabCopyTrailingBlanks: a table copied from a browser as tab-separated
+// text ends a row with blank cells as tabs; a row of exactly its label and
+// its cells keeps those blanks, so the values before them stay in their
+// columns (they were missing: one value for three columns).
+func TestTabCopyTrailingBlanks(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "sample-2019.txt"))
+	require.NoError(t, err)
+	want, err := ReadBytes("s.txt", ".txt", src, Options{})
+	require.NoError(t, err)
+	var lines []string
+	for _, ln := range strings.Split(string(src), "\n") {
+		if cells, ok := pipeCells(ln); ok {
+			switch {
+			case len(cells) > 1 && cells[0] == "行政处罚":
+				cells = []string{cells[0], cells[1], "", ""}
+			case strings.HasPrefix(cells[0], "4.保护第三方"):
+				// 其他组织 and 总计 blank (the row's merge remnants gone).
+				cells = append(cells[:6:6], "", "")
+			}
+			ln = strings.Join(cells, "\t")
+		}
+		lines = append(lines, ln)
+	}
+	got, err := ReadBytes("s.txt", ".txt", []byte(strings.Join(lines, "\n")), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want.Cells["t2.penalty.items_prev"], got.Cells["t2.penalty.items_prev"])
+	for _, id := range []string{"t2.penalty.items_change", "t2.penalty.decisions"} {
+		assert.NotContains(t, got.Cells, id, "blank in the copy")
+	}
+	blank := 0
+	for id, v := range want.Cells {
+		if gv, ok := got.Cells[id]; ok {
+			assert.Equal(t, v, gv, id)
+		} else {
+			blank++
+		}
+	}
+	for _, id := range []string{"t3.denied.third_party.other_org", "t3.denied.third_party.total"} {
+		assert.NotContains(t, got.Cells, id, "blank in the copy")
+	}
+	assert.Equal(t, 4, blank, "the blanked cells only")
+}
