@@ -235,8 +235,8 @@ func (rc *recognizer) readTables() {
 	t4group := ""
 	t4tail := false // the last row segment read was a run of 表四's values
 	// t4gap holds, one cell per line, the rows after a run of 表四's values
-	// (or after its header) that stand in a value's place if values follow:
-	// blank cells, and a marker right after a run ("2" / "暂无" / "0").
+	// that stand in a value's place if values follow: blank cells, and a
+	// marker right after a run ("2" / "暂无" / "0").
 	var t4gap []Cell
 	t4mark := false // t4gap holds a marker
 	sectionTable := map[int]string{2: "t2", 3: "t3", 4: "t4"}

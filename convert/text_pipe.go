@@ -124,9 +124,16 @@ func pipeSep(t string) string {
 	return ""
 }
 
-func trimPipeLine(line string) string {
-	t := strings.TrimRight(line, " \t\f\u00a0\u3000")
-	return strings.TrimLeft(t, " \f\u00a0")
+func trimPipeLine(line string) string { return trimLine(line, true) }
+
+// trimLine trims a line's white space; tabs at its end only when tabs says
+// so (in tab-separated text they are blank cells).
+func trimLine(line string, tabs bool) string {
+	right := " \f\u00a0\u3000"
+	if tabs {
+		right += "\t"
+	}
+	return strings.TrimLeft(strings.TrimRight(line, right), " \f\u00a0")
 }
 
 // isPipeRow is splitPipe(line).ok without splitting.
@@ -148,7 +155,7 @@ func splitPipe(line string) pipeLine {
 		// Tab-separated text (a browser's or a spreadsheet's copy of a
 		// table) puts a tab between cells, none after the last: trailing
 		// tabs are blank cells ("行政处罚\t2648\t\t" is four cells).
-		t = strings.TrimLeft(strings.TrimRight(line, " \f\u00a0\u3000"), " \f\u00a0")
+		t = trimLine(line, false)
 	}
 	parts := strings.Split(t, sep)
 	if sep != "\t" && strings.HasSuffix(t, sep) {
