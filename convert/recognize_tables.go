@@ -536,6 +536,11 @@ func (rc *recognizer) readTables() {
 			case ctx == "t4" && (pend == nil || pend.hit == nil):
 				if !(k == len(cells) && (it.rect || it.width == 15 || it.width == 5)) {
 					vals = trimTrailingEmpty(vals)
+				} else if len(vals) > 15 && len(trimTrailingEmpty(vals)) <= 15 {
+					// A sheet wider than 表四 (a web page saved from a
+					// spreadsheet: the report in one sheet): blanks past
+					// its fifteenth column are the sheet's.
+					vals = vals[:15]
 				}
 				if len(t4gap) > 0 && len(vals) > 0 && t4tail && len(rc.t4runs) > 0 {
 					// One cell per line: a marker's or a blank's own row

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -213,14 +214,59 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 			}
 			first++
 		}
-		if first < len(grid) {
-			doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: grid[first][0].Pos, Rows: grid[first:]})
+		// Further down, a row holding one text that is a section heading or
+		// prose (a sentence's end, or long) is a paragraph between tables:
+		// a web page opened in a spreadsheet and saved puts the whole
+		// report in one sheet, one block a row.
+		start := first
+		for i := first; i < len(grid); i++ {
+			text, ok := soleText(grid[i])
+			if !ok || !isProseRow(text) {
+				continue
+			}
+			if start < i {
+				doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: grid[start][0].Pos, Rows: grid[start:i]})
+			}
+			doc.Blocks = append(doc.Blocks, Block{Kind: Para, Text: text, Pos: grid[i][0].Pos})
+			start = i + 1
+		}
+		if start < len(grid) {
+			doc.Blocks = append(doc.Blocks, Block{Kind: Grid, Pos: grid[start][0].Pos, Rows: grid[start:]})
 		}
 	}
 	if len(text) > 0 {
 		doc.Blocks = weave(text, doc.Blocks)
 	}
 	return doc, nil
+}
+
+// soleText returns the text of a row that holds exactly one (a merge
+// counted once), unless that cell spans several rows.
+func soleText(row []Cell) (string, bool) {
+	text, n := "", 0
+	for _, c := range row {
+		if !c.Cont && strings.TrimSpace(c.Text) != "" {
+			text, n = strings.TrimSpace(c.Text), n+1
+			if c.RowSpan > 1 {
+				return "", false
+			}
+		}
+	}
+	return text, n == 1
+}
+
+// isProseRow reports whether a row's one text is narrative rather than a
+// piece of a table: a section heading, or prose (it ends a sentence, or
+// runs longer than any row label, and is no note on a table's columns).
+func isProseRow(text string) bool {
+	if _, _, ok := schema.Get(schema.F2021).MatchSection(text); ok {
+		return true
+	}
+	if strings.Contains(text, "勾稽关系") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune("。！？；", r) || utf8.RuneCountInString(text) > 60
 }
 
 // weave puts the tables of the table sheets into the text of a 正文 sheet:

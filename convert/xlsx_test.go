@@ -637,3 +637,22 @@ func TestWorkbookFastReuse(t *testing.T) {
 	// back: one fastOut made for all of them.
 	assert.Equal(t, int64(1), fastNew.Load()-made, "buffers are kept for the next workbook")
 }
+
+// TestForeignWorkbookOneSheet: a report's web page opened in a spreadsheet
+// and saved (LibreOffice Calc here, from xxgk's HTML of the 2021 sample)
+// holds the whole report in one sheet, a block a row. Its headings and
+// paragraphs between the tables are read as such, and 表四's value row,
+// wider than 15 in that sheet, gives its 15 cells (they were missing, with
+// three paragraphs).
+func TestForeignWorkbookOneSheet(t *testing.T) {
+	want, err := ReadFile(filepath.Join("..", "testdata", "sample-2021.txt"), Options{})
+	require.NoError(t, err)
+	got, err := ReadFile(filepath.Join("testdata", "calc-web-page-2021.xlsx"), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want.Cells, got.Cells)
+	assert.Empty(t, got.Missing)
+	require.Len(t, got.Sections, len(want.Sections))
+	for i, s := range want.Sections {
+		assert.Equal(t, s.Paragraphs, got.Sections[i].Paragraphs, s.ID)
+	}
+}
