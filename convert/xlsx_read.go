@@ -200,12 +200,7 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 		// are paragraphs: the recognizer finds headings and the agency there.
 		first := 0
 		for first < len(grid) {
-			text, n := "", 0
-			for _, c := range grid[first] {
-				if !c.Cont && strings.TrimSpace(c.Text) != "" {
-					text, n = strings.TrimSpace(c.Text), n+1
-				}
-			}
+			text, n, _ := rowTexts(grid[first])
 			if n > 1 || (n == 1 && grid[first][0].RowSpan > 1) {
 				break
 			}
@@ -220,8 +215,8 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 		// report in one sheet, one block a row.
 		start := first
 		for i := first; i < len(grid); i++ {
-			text, ok := soleText(grid[i])
-			if !ok || !isProseRow(text) {
+			text, n, tall := rowTexts(grid[i])
+			if n != 1 || tall || !isProseRow(text) {
 				continue
 			}
 			if start < i {
@@ -240,19 +235,16 @@ func workbookDocument(name string, f *excelize.File) (*Document, error) {
 	return doc, nil
 }
 
-// soleText returns the text of a row that holds exactly one (a merge
-// counted once), unless that cell spans several rows.
-func soleText(row []Cell) (string, bool) {
-	text, n := "", 0
+// rowTexts counts the texts of a row (a merge counted once) and returns
+// the last, and whether one of them spans several rows.
+func rowTexts(row []Cell) (text string, n int, tall bool) {
 	for _, c := range row {
 		if !c.Cont && strings.TrimSpace(c.Text) != "" {
 			text, n = strings.TrimSpace(c.Text), n+1
-			if c.RowSpan > 1 {
-				return "", false
-			}
+			tall = tall || c.RowSpan > 1
 		}
 	}
-	return text, n == 1
+	return text, n, tall
 }
 
 // isProseRow reports whether a row's one text is narrative rather than a
@@ -265,6 +257,7 @@ func isProseRow(text string) bool {
 	if strings.Contains(text, "勾稽关系") {
 		return false
 	}
+	// A full stop, not a colon: "（单位：万元）" and "信息内容：" are table text.
 	r, _ := utf8.DecodeLastRuneInString(text)
 	return strings.ContainsRune("。！？；", r) || utf8.RuneCountInString(text) > 60
 }
