@@ -209,16 +209,21 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	// some way in from pdftotext's first column (its margins start
 	// there), so that a paragraph's first line is indented from that edge,
 	// not from column 0.
+	// skip marks the lines that are no text: blank, page numbers, a
+	// browser's page margins.
+	skip := make([]bool, len(lines))
+	for i, ln := range lines {
+		t := strings.TrimFunc(ln, isBlankRune)
+		skip[i] = t == "" || isPageNumber(t) || barePageNumber(lines, i) || isPrintMargin(t)
+	}
 	base, full, indents := -1, 0, false
 	if !raw {
 		for i, ln := range lines {
-			if t := strings.TrimFunc(ln, isBlankRune); t != "" && !isPageNumber(t) && !barePageNumber(lines, i) && !isPrintMargin(t) {
-				if n := leadingSpaces(ln); base < 0 || n < base {
-					base = n
-				}
+			if n := leadingSpaces(ln); !skip[i] && (base < 0 || n < base) {
+				base = n
 			}
 		}
-		full, indents = proseMeasure(lines, base)
+		full, indents = proseMeasure(lines, skip, base)
 	}
 	var paraLast string // the last line of para
 	endTable := func() {
@@ -233,7 +238,7 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 	for i, ln := range lines {
 		pos := linePos(name, i)
 		t := strings.TrimFunc(ln, isBlankRune)
-		if t == "" || isPageNumber(t) || barePageNumber(lines, i) || isPrintMargin(t) {
+		if skip[i] {
 			continue
 		}
 		if id := headingOf(t); id != "" {
@@ -294,13 +299,14 @@ func parsePDFText(name string, lines []string, raw bool) (*Document, error) {
 // common end column of lines of 15 or more characters with no run of
 // spaces inside: 0 when there are fewer than 5 such lines), and whether the
 // prose indents its paragraphs (some of those lines start two or more
-// columns in from the body's left edge base, at least 3 of them).
-func proseMeasure(lines []string, base int) (full int, indents bool) {
+// columns in from the body's left edge base, at least 3 of them). Lines
+// marked in skip are not text.
+func proseMeasure(lines []string, skip []bool, base int) (full int, indents bool) {
 	ends := map[int]int{}
 	n, in := 0, 0
-	for _, ln := range lines {
+	for i, ln := range lines {
 		t := strings.TrimFunc(ln, isBlankRune)
-		if utf8.RuneCountInString(t) < 15 || strings.Contains(t, "   ") || isPrintMargin(t) {
+		if skip[i] || utf8.RuneCountInString(t) < 15 || strings.Contains(t, "   ") {
 			continue
 		}
 		n++
