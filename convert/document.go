@@ -6,6 +6,9 @@ type Document struct {
 	Blocks []Block
 	// Notes made while reading (encoding, dropped chrome), with positions.
 	Notes []DocNote
+	// RepeatsDropped: the source drops a line equal to the line before it
+	// (some crawlers), so a run of equal values may be printed once.
+	RepeatsDropped bool
 }
 
 // DocNote is a note made by a reader before recognition.

@@ -35,6 +35,7 @@ func Recognize(doc *Document, opt Options) (*report.Report, error) {
 		return nil, err
 	}
 	rc.readTables()
+	rc.alignDeferred()
 	rc.settleOther()
 	if !rc.anyTable() && rc.headings == 0 {
 		return nil, ErrNotReport
@@ -73,6 +74,9 @@ type item struct {
 	// pipe text they may be the remains of merged cells.
 	width int
 	rect  bool
+	// spanless: the row's grid shows no merged cell (text grids): a blank
+	// cell may be what is left of a merged label cell.
+	spanless bool
 	// section is the index of the heading item (s1–s6) this item starts,
 	// or 0.
 	section int
@@ -101,6 +105,8 @@ type recognizer struct {
 	// per-table state
 	found      map[string]bool // tables with a recognized label or value
 	t4runs     []t4run
+	deferred   []deferred
+	sides      [3]int // rows showing where merged-cell blanks stand, by align.Side
 	usedByCell map[string]bool
 }
 
@@ -122,10 +128,11 @@ func (rc *recognizer) flatten() {
 				}
 			}
 			stat := rc.statisticalGrid(b)
+			spanless := !hasSpans(b.Rows)
 			for _, row := range b.Rows {
 				if plainRow(row) {
 					// Nothing to leave out or fill in: the row itself.
-					rc.items = append(rc.items, item{cells: row, pos: row[0].Pos, width: len(row), rect: rect, stat: stat})
+					rc.items = append(rc.items, item{cells: row, pos: row[0].Pos, width: len(row), rect: rect, stat: stat, spanless: spanless})
 					continue
 				}
 				cells := make([]Cell, 0, len(row))
@@ -139,11 +146,23 @@ func (rc *recognizer) flatten() {
 					cells = append(cells, c)
 				}
 				if len(cells) > 0 {
-					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect, stat: stat})
+					rc.items = append(rc.items, item{cells: cells, pos: cells[0].Pos, width: len(row), rect: rect, stat: stat, spanless: spanless})
 				}
 			}
 		}
 	}
+}
+
+// hasSpans reports whether a grid records a merged cell.
+func hasSpans(rows [][]Cell) bool {
+	for _, row := range rows {
+		for _, c := range row {
+			if c.Cont || c.RowSpan > 1 || c.ColSpan > 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainRow reports whether a non-empty grid row has no covered positions

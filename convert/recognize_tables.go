@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
@@ -32,7 +33,8 @@ type pending struct {
 	text     string  // label text as printed (joined when wrapped)
 	pos      string
 	vals     []Cell
-	rowCells int // cells of the label's own grid row (1: one cell per line)
+	rowCells int  // cells of the label's own grid row (1: one cell per line)
+	spanless bool // the label's grid shows no merged cell
 	t3map    []string
 	t2head   []Cell // the 表二 header row above, if any
 	prevT3   int    // the last 表三 row before this one (for wrapped labels)
@@ -64,6 +66,9 @@ func isValueText(s string) bool {
 	if s == "" || IsMissingMarker(s) || isLatinMarker(s) {
 		return true
 	}
+	if isOrdinal(s) {
+		return false // "2." on its own line: the start of the next label
+	}
 	// Removing the units (all Han) only lowers han and never changes
 	// digits, so most cells are decided without it (the ReplaceAll calls
 	// were 13 % of reading a report): no digit → not a value; at most one
@@ -77,6 +82,47 @@ func isValueText(s string) bool {
 	}
 	digits, han = digitsAndHan(s)
 	return digits > 0 && han <= 1
+}
+
+// maxLabelRunes bounds a label gathered from pieces: the longest official
+// row label has 38 characters.
+const maxLabelRunes = 60
+
+// labelPiece reports whether a label cell, one per line, continues the
+// unmatched label before it: it names no row itself and the joined text
+// stays within a label's length.
+func (rc *recognizer) labelPiece(ctx string, pend *pending, t string, lastT3 int) bool {
+	if pend.rowCells != 1 || ctx == "" || ctx == "t4" {
+		return false
+	}
+	if utf8.RuneCountInString(pend.text+t) > maxLabelRunes {
+		return false
+	}
+	return rc.matchRow(ctx, t, lastT3) == nil && !isHeaderText(t)
+}
+
+// isHeaderText: a column header word of 表二 or 表三 standing alone.
+func isHeaderText(t string) bool {
+	return reHeaderWord.MatchString(t) || strings.Contains(t, "信息内容") || strings.Contains(t, "申请人情况")
+}
+
+// onlyPunct reports text made only of punctuation (quotes, brackets).
+func onlyPunct(t string) bool {
+	for _, r := range t {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// isOrdinal: an item number alone ("2.", "3、", "（三）"): a label broken
+// after its number, never a value (values do not end in a stop).
+func isOrdinal(s string) bool {
+	if t := strings.TrimRight(s, ".．、"); t != s && t != "" && plainDigits(t) && len(t) <= 2 {
+		return true
+	}
+	return false
 }
 
 // digitsAndHan counts the digits (ASCII and full-width) and the Han
@@ -426,6 +472,13 @@ func (rc *recognizer) readTables() {
 						}
 					}
 				}
+				if pend != nil && len(pend.vals) == 0 && len(labels) == 1 && onlyPunct(labels[0].Text) {
+					// A closing quote or bracket on its own line ends the
+					// label before it.
+					pend.text += labels[0].Text
+					j = k
+					continue
+				}
 				// Wrapped label continued on this row?
 				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
 					joined := pend.text + labels[0].Text
@@ -442,6 +495,13 @@ func (rc *recognizer) readTables() {
 					if h := rc.matchRow(ctx, joined, lastT3); h != nil {
 						h.pos = pend.pos
 						pend.text, pend.hit = joined, h
+						j = k
+						continue
+					}
+					if rc.labelPiece(ctx, pend, labels[0].Text, lastT3) {
+						// A label broken over several lines ("3." "危及" "“"
+						// "三安全一稳定" "”"): keep gathering the pieces.
+						pend.text = joined
 						j = k
 						continue
 					}
@@ -499,7 +559,7 @@ func (rc *recognizer) readTables() {
 				if _, ok := f.MatchT2Block(text); ok {
 					t2head = nil
 				}
-				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), t3map: t3map, t2head: t2head, prevT3: prevT3, lead: lead}
+				pend = &pending{hit: hit, text: text, pos: pos, rowCells: len(cells), spanless: it.spanless, t3map: t3map, t2head: t2head, prevT3: prevT3, lead: lead}
 				t4tail, t4gap, t4mark = false, nil, false
 				if hit != nil && hit.table == "t2" {
 					for _, c := range hit.t2block.Cols {
@@ -902,11 +962,15 @@ func (rc *recognizer) assign(p *pending) {
 			r.AddNote(report.NoteExtraColumn, p.lead[0].Pos, "行标签“"+p.text+"”后的文字“"+joinCells(p.lead)+"”未采用")
 		}
 	}
+	ids := rc.rowIDs(h, p)
+	if rc.deferRow(p, ids, vals, want) {
+		rc.variantNote(p, ids)
+		return
+	}
 	// Trailing blanks beyond the expected count come from merged cells.
 	for len(vals) > want && vals[len(vals)-1].Text == "" && vals[len(vals)-1].Note == nil {
 		vals = vals[:len(vals)-1]
 	}
-	ids := rc.rowIDs(h, p)
 	if h.table == "t2" && rc.otherFormatHeader(h.t2block, p.t2head) {
 		// The block's header names the other format's columns: its
 		// numbers mean something else (formats.md: 2019 and 2021 blocks
@@ -931,12 +995,7 @@ func (rc *recognizer) assign(p *pending) {
 	if len(vals) == 0 {
 		return // a label without values: the cells stay missing ("")
 	}
-	switch {
-	case h.variant:
-		r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
-	case h.partial:
-		r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
-	}
+	rc.variantNote(p, ids)
 	if len(vals) == want+1 && len(ids) == want && h.table != "t2" {
 		// One value too many: a number split across two cells? (layout's
 		// SuspectSplitCells; the cells from the split on stay missing.)
@@ -967,6 +1026,17 @@ func (rc *recognizer) assign(p *pending) {
 			continue
 		}
 		rc.setValue(id, c, p.unit)
+	}
+}
+
+// variantNote notes a row label read through a variant or in part.
+func (rc *recognizer) variantNote(p *pending, ids []string) {
+	h := p.hit
+	switch {
+	case h.variant:
+		rc.r.AddNote(report.NoteLabelVariant, h.pos, h.printed+" → "+h.canon, nonBlank(ids)...)
+	case h.partial:
+		rc.r.AddNote(report.NoteLabelVariant, h.pos, "不完整的标签“"+p.text+"” → "+h.canon, nonBlank(ids)...)
 	}
 }
 
@@ -1135,6 +1205,9 @@ func (rc *recognizer) assignT4() {
 				k++
 			}
 		}
+		return
+	}
+	if rc.deferT4(all, total) {
 		return
 	}
 	var texts []string

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
 )
@@ -125,7 +126,31 @@ func readText(name, text string) (*Document, error) {
 	}
 	doc.Name = name
 	doc.Notes = append(notes, doc.Notes...)
+	doc.RepeatsDropped = repeatsDropped(lines)
 	return doc, nil
+}
+
+// minLinesForRepeats: a text this long with no line equal to the one
+// before it has had its repeats dropped (tables printed one cell per line
+// repeat "0" lines everywhere otherwise).
+const minLinesForRepeats = 80
+
+// repeatsDropped reports whether no non-empty line repeats the non-empty
+// line before it in a text long enough to show it.
+func repeatsDropped(lines []string) bool {
+	n, prev := 0, ""
+	for _, ln := range lines {
+		t := strings.TrimSpace(ln)
+		if t == "" {
+			continue
+		}
+		if t == prev {
+			return false
+		}
+		prev = t
+		n++
+	}
+	return n >= minLinesForRepeats
 }
 
 // dropChrome blanks the lines that are not the report and returns
@@ -154,8 +179,11 @@ func dropChrome(name string, lines []string) []DocNote {
 		}
 		t := strings.TrimSpace(ln)
 		if strings.HasPrefix(t, "当前位置") || strings.HasPrefix(t, "您当前的位置") || strings.HasPrefix(t, "您的位置") {
-			notes = append(notes, DocNote{Kind: report.NoteChromeDropped, Pos: linePos(name, i), Detail: t})
-			lines[i] = ""
+			crumb, rest := splitBreadcrumb(t)
+			if crumb != "" {
+				notes = append(notes, DocNote{Kind: report.NoteChromeDropped, Pos: linePos(name, i), Detail: crumb})
+			}
+			lines[i] = rest
 		}
 	}
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-15; i-- {
@@ -170,6 +198,29 @@ func dropChrome(name string, lines []string) []DocNote {
 		lines[i] = ""
 	}
 	return notes
+}
+
+// breadcrumbMax is the longest line taken whole as a breadcrumb; a longer
+// one is a page flattened onto one line, whose report text must survive.
+const breadcrumbMax = 100
+
+// splitBreadcrumb splits a line starting with a breadcrumb into the chrome
+// and the report text after it: the text starts at the first sentence
+// opener or section heading; without one a long line is kept whole.
+func splitBreadcrumb(t string) (crumb, rest string) {
+	if utf8.RuneCountInString(t) <= breadcrumbMax {
+		return t, ""
+	}
+	cut := -1
+	for _, opener := range []string{"根据", "按照", "依据", "依照", "本报告", "一、"} {
+		if k := strings.Index(t, opener); k > 0 && (cut < 0 || k < cut) {
+			cut = k
+		}
+	}
+	if cut < 0 || cut > 1200 {
+		return "", t
+	}
+	return strings.TrimSpace(t[:cut]), t[cut:]
 }
 
 // isFooterChrome recognizes a web page's furniture after the report.

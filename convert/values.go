@@ -108,19 +108,24 @@ func readValueGeneral(text string, kind schema.Kind, headerUnit string) Value {
 		if !reCount.MatchString(s) || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
 			return unreadable(v)
 		}
-		n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		digits := strings.ReplaceAll(s, ",", "")
+		n, err := strconv.ParseFloat(digits, 64)
 		if err != nil {
 			return unreadable(v)
 		}
+		// The decimal point moves in the text, so 481714587.29元 is exactly
+		// 48171.458729万元 (dividing the float by 10000 is not).
 		switch unit {
 		case "万元":
 			v.Num, v.OK = n, true
 		case "元":
-			v.Num, v.OK = n/10000, true
-			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n/10000)+"万元"
+			n, _ = strconv.ParseFloat(digits+"e-4", 64)
+			v.Num, v.OK = n, true
+			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n)+"万元"
 		case "亿元":
-			v.Num, v.OK = n*10000, true
-			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n*10000)+"万元"
+			n, _ = strconv.ParseFloat(digits+"e4", 64)
+			v.Num, v.OK = n, true
+			v.NoteKind, v.NoteDetail = report.NoteUnitConverted, printed+" → "+report.FormatNumber(n)+"万元"
 		default:
 			v.NoteKind, v.NoteDetail = report.NoteUnitUnknown, "金额“"+printed+"”未注明单位（元或万元），相差一万倍，无法确定"
 		}

@@ -79,6 +79,7 @@ const (
 	NoteAmbiguousSplit    = "ambiguous_split"
 	NoteSplitSuspected    = "split_cell_suspected"
 	NoteSplitChosen       = "split_chosen"
+	NoteAligned           = "aligned"
 	NoteExtraRow          = "extra_row"
 	NoteExtraColumn       = "extra_column"
 	NoteFormatConflict    = "format_conflict"
