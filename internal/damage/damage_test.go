@@ -250,5 +250,9 @@ func TestDamageDecidable(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	if *full {
+		// The full run takes what it takes: no wall-clock limit.
+		_ = flag.Set("test.timeout", "0")
+	}
 	os.Exit(m.Run())
 }

@@ -17,12 +17,7 @@ type rowState struct {
 // the truth, whether the layout and the arithmetic decide its value.
 func Decide(t *Truth, views []View) map[string]Decision {
 	f := t.Schema()
-	var ins []schema.Instance
-	for _, in := range f.Instances(t.Layout()) {
-		if oracleRules[in.Rule] {
-			ins = append(ins, in)
-		}
-	}
+	ins := identities(f, t.Layout())
 	rows := make([]*rowState, len(views))
 	for i, v := range views {
 		rows[i] = rowReadings(f, v, ins)
@@ -40,6 +35,17 @@ func Decide(t *Truth, views []View) map[string]Decision {
 		}
 	}
 	return out
+}
+
+// identities are the instances of the oracle's rules under the layout.
+func identities(f *schema.Format, layout []string) []schema.Instance {
+	var ins []schema.Instance
+	for _, in := range f.Instances(layout) {
+		if oracleRules[in.Rule] {
+			ins = append(ins, in)
+		}
+	}
+	return ins
 }
 
 func decideSlot(rs []reading, k int) Decision {

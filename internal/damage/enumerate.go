@@ -97,8 +97,8 @@ func collapsed(f *schema.Format, v View) ([]reading, bool) {
 	return e.out, e.over
 }
 
-// glued: the row's cells concatenated; a blank cell is one space, a mark
-// one rune, a number any prefix that reads as one.
+// glued: the row's cells concatenated; a space is a blank cell or a stray
+// separator, a mark one rune, a number any prefix that reads as one.
 func glued(f *schema.Format, v View) ([]reading, bool) {
 	s := []rune(v.Glued)
 	e := &enum{f: f, slots: v.Slots, toks: make([]string, len(v.Slots))}
@@ -115,6 +115,9 @@ func glued(f *schema.Format, v View) ([]reading, bool) {
 		}
 		if p >= len(s) {
 			return
+		}
+		if s[p] == ' ' && p > 0 {
+			dfs(i, p+1) // a stray space between cells (&nbsp;, <p> boundaries)
 		}
 		if s[p] == ' ' || s[p] == '—' || s[p] == '/' || s[p] == '－' {
 			e.toks[i] = string(s[p])

@@ -41,6 +41,7 @@ func TestOracleRows(t *testing.T) {
 		{"collapsed zero row", View{Table: "t3", Slots: t3Slots("granted"), Model: Collapse, Tokens: []string{"0"}}, 1, "0 0 0 0 0 0 0"},
 		{"glued 230000023", View{Table: "t3", Slots: t3Slots("new_received"), Model: Glued, Glued: "230000023"}, 4, "23 0 0 0 0 0 23"},
 		{"glued 行政许可11315", View{Table: "t2", Slots: license, Model: Glued, Glued: "11315"}, 6, ""},
+		{"glued space: blank or separator", View{Table: "t2", Slots: []string{"t2.rules.made_new", "t2.rules.published_new", "t2.rules.published_total"}, Model: Glued, Glued: "18 0"}, 2, ""},
 		{"glued signed 2648-18538", View{Table: "t2", Slots: license, Model: Glued, Glued: "2648-18538"}, 5, ""},
 		{"glued 表四", View{Table: "t4", Slots: t4Slots(), Model: Glued, Glued: "110024001510102"}, 1, "1 1 0 0 2 4 0 0 1 5 1 0 1 0 2"},
 		{"merged blank leads", View{Table: "t3", Slots: t3Slots("partial"), Model: Positional, Tokens: []string{"", "0", "0", "0", "0", "0", "0", ""}}, 2, ""},
@@ -51,7 +52,7 @@ func TestOracleRows(t *testing.T) {
 			rs, over := Readings(f, tc.view)
 			require.False(t, over)
 			assert.Equal(t, tc.readings, len(rs))
-			st := rowReadings(f, tc.view, f.Instances(nil))
+			st := rowReadings(f, tc.view, identities(f, nil))
 			got := ""
 			for k := range tc.view.Slots {
 				d := decideSlot(st.rs, k)
