@@ -40,6 +40,8 @@ var Damages = []Damage{
 	{Name: "label_variants", Apply: labelVariants},
 	{Name: "heading_glued", Apply: glueHeadings, Layouts: notGlued},
 	{Name: "breadcrumb", Apply: breadcrumb},
+	{Name: "label_vertical", Apply: verticalLabel, Layouts: notGlued},
+	{Name: "thousands", Apply: thousands, Layouts: []Layout{Pipe, Tab, Markdown, PerLine, PDFLayout}},
 }
 
 // Class is one layout with one damage: the unit the test counts.
@@ -305,4 +307,65 @@ func breadcrumb(d *Doc, r *rand.Rand) {
 		pre = append(pre, Item{Kind: Para, Text: c})
 	}
 	d.Items = append(pre, d.Items...)
+}
+
+// verticalLabel prints 三、本年度办理结果 as a PDF does a vertical merged
+// cell: one character per line before its first row (-raw), or spaced out
+// on a line of its own in the middle of the block (-layout).
+func verticalLabel(d *Doc, r *rand.Rand) {
+	rows := dataRows(d, "t3")
+	first, mid := -1, rows[len(rows)/2]
+	for _, i := range rows {
+		for j := range d.Items[i].Labels {
+			if c := &d.Items[i].Labels[j]; c.Text == "三、本年度办理结果" {
+				first = max(first, i*boolN(!c.Cont))
+				c.Cont = true
+			}
+		}
+	}
+	if first < 0 {
+		return
+	}
+	if r.Intn(2) == 0 {
+		d.Items = insert(d.Items, mid, Item{Kind: Label, Table: "t3", Text: "三 、本 年 度办 理 结果"})
+		return
+	}
+	chars := []rune("三、本年度办理结果")
+	for k := len(chars) - 1; k >= 0; k-- {
+		d.Items = insert(d.Items, first, Item{Kind: Label, Table: "t3", Text: string(chars[k])})
+	}
+}
+
+func boolN(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// thousands prints large counts with thousands separators ("1,302",
+// "1，302").
+func thousands(d *Doc, r *rand.Rand) {
+	sep := []string{",", "，"}[r.Intn(2)]
+	for i := range d.Items {
+		for j := range d.Items[i].Vals {
+			v := &d.Items[i].Vals[j]
+			v.Text = group(v.Text, sep)
+		}
+	}
+}
+
+// group inserts sep every three digits of a plain integer of ≥ 4 digits.
+func group(s, sep string) string {
+	if len(s) < 4 || strings.Trim(s, "0123456789") != "" {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

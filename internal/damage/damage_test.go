@@ -139,13 +139,6 @@ func score(c Case, st *stats) []wrongCell {
 	return wrong
 }
 
-func boolN(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func pct(a, b int) string {
 	if b == 0 {
 		return "-"
@@ -225,6 +218,7 @@ func TestDamage(t *testing.T) {
 		for _, x := range w {
 			fmt.Fprintf(&b, "  %s: truth %s, read %s\n", x.id, x.truth, x.read)
 		}
+		b.WriteString(rowsOf(c, w))
 		t.Errorf("%s doc %d (seed %d, truth %s): %d wrong values\n%s--- document ---\n%s--- end ---", name, c.N, c.Seed, c.Truth.Name, len(w), b.String(), c.Text)
 	})
 	t.Logf("per class (right/missing: share of cells; undec: share the oracle finds undecidable; dec.ok: right among decidable):\n%s", table(byClass))
@@ -255,4 +249,28 @@ func TestMain(m *testing.M) {
 		_ = flag.Set("test.timeout", "0")
 	}
 	os.Exit(m.Run())
+}
+
+// rowsOf prints the rows holding wrong cells as the layout printed their
+// values (the minimal snippet of a failure).
+func rowsOf(c Case, w []wrongCell) string {
+	var b strings.Builder
+	for _, v := range c.Views {
+		for _, x := range w {
+			if containsID(v.Slots, x.id) {
+				fmt.Fprintf(&b, "  row %s: tokens %q glued %q\n", v.Slots[0], v.Tokens, v.Glued)
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func containsID(ids []string, id string) bool {
+	for _, s := range ids {
+		if s == id {
+			return true
+		}
+	}
+	return false
 }

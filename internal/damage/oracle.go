@@ -52,6 +52,9 @@ func parseToken(tok string, kind schema.Kind, strict bool) (*float64, bool) {
 			s, scale = t, 1e-4
 		}
 	}
+	if !strict {
+		s = ungroup(s)
+	}
 	if !numberShape(s, kind, strict) {
 		return nil, false
 	}
@@ -182,4 +185,20 @@ func (rd reading) key() string {
 		b.WriteByte('|')
 	}
 	return b.String()
+}
+
+// ungroup removes thousands separators between groups of three digits
+// ("1,302", "1，302"); anything else is left for numberShape to refuse.
+func ungroup(s string) string {
+	t := strings.ReplaceAll(s, "，", ",")
+	parts := strings.Split(t, ",")
+	if len(parts) == 1 {
+		return s
+	}
+	for i, p := range parts {
+		if (i > 0 && len(p) != 3) || p == "" || len(p) > 3 {
+			return s
+		}
+	}
+	return strings.Join(parts, "")
 }
