@@ -50,6 +50,12 @@ type Row struct {
 	// Side, when the rest of the table shows it, is where merged-cell
 	// remains stand: right after the label or at the row's end.
 	Side Side
+	// Signed marks the cells that may hold a negative number (本年增/减);
+	// nil: none may.
+	Signed []bool
+	// BlanksDropped: the text leaves blank cells out as well, so a cell
+	// without a printed value may be blank rather than a repeat.
+	BlanksDropped bool
 }
 
 // Side is where a text grid leaves the blank cells of merged label cells.
@@ -65,6 +71,9 @@ const (
 type Reading struct {
 	Tokens []Token // one per cell
 	Model  Model
+	// Plain: the layout alone places the values (one per cell in order, or
+	// merged-cell blanks on the side the table shows).
+	Plain bool
 }
 
 // String prints a reading's values as the notes list them.
@@ -101,6 +110,9 @@ const MaxReadings = 4096
 func Readings(row Row) (out []Reading, capped bool) {
 	seen := map[string]bool{}
 	add := func(rd Reading) bool {
+		if !row.fits(rd) {
+			return true
+		}
 		k := rd.key()
 		if !seen[k] {
 			seen[k] = true
@@ -110,11 +122,11 @@ func Readings(row Row) (out []Reading, capped bool) {
 	}
 	n := len(row.IDs)
 	if len(row.Tokens) == n {
-		add(Reading{Tokens: row.Tokens, Model: Positional})
+		add(Reading{Tokens: row.Tokens, Model: Positional, Plain: true})
 	}
 	ok := true
 	if row.Collapsed && len(row.Tokens) > 0 && len(row.Tokens) < n {
-		ok = expandRuns(row.Tokens, n, add)
+		ok = expandRuns(row.Tokens, n, row.BlanksDropped, add)
 	}
 	if ok && row.Blanks {
 		if !dropSide(row, n, add) {
@@ -130,11 +142,15 @@ func Readings(row Row) (out []Reading, capped bool) {
 // expandRuns proposes every sequence of n values that collapses to tokens:
 // token i repeated k_i ≥ 1 times, the k_i summing to n. Adjacent printed
 // tokens that are equal cannot come from a collapse, so none is proposed.
-func expandRuns(tokens []Token, n int, add func(Reading) bool) bool {
+// When blanks are dropped too, a run may also be one value among blanks.
+func expandRuns(tokens []Token, n int, blanks bool, add func(Reading) bool) bool {
 	for i := 1; i < len(tokens); i++ {
 		if sameToken(tokens[i-1], tokens[i]) {
 			return true
 		}
+	}
+	if blanks {
+		return spreadAmongBlanks(tokens, n, add)
 	}
 	counts := make([]int, len(tokens))
 	var rec func(i, left int) bool
@@ -158,6 +174,53 @@ func expandRuns(tokens []Token, n int, add func(Reading) bool) bool {
 		return true
 	}
 	return rec(0, n)
+}
+
+// spreadAmongBlanks proposes every placement of the tokens, in order, in n
+// cells where each other cell is either a blank or a repeat of the value
+// before it: what a text that drops both blank cells and repeated lines
+// allows.
+func spreadAmongBlanks(tokens []Token, n int, add func(Reading) bool) bool {
+	cells := make([]Token, n)
+	var rec func(pos, next int, prevTok bool) bool
+	rec = func(pos, next int, prevTok bool) bool {
+		if pos == n {
+			if next < len(tokens) {
+				return true
+			}
+			return add(Reading{Tokens: append([]Token(nil), cells...), Model: Collapsed})
+		}
+		if n-pos < len(tokens)-next {
+			return true
+		}
+		if next < len(tokens) {
+			cells[pos] = tokens[next]
+			if !rec(pos+1, next+1, true) {
+				return false
+			}
+		}
+		cells[pos] = Token{Src: -1}
+		if !rec(pos+1, next, false) {
+			return false
+		}
+		if prevTok {
+			cells[pos] = cells[pos-1]
+			return rec(pos+1, next, true)
+		}
+		return true
+	}
+	return rec(0, 0, false)
+}
+
+// fits reports whether a reading respects the cells' domains: a negative
+// number only where the cell may be negative.
+func (row Row) fits(rd Reading) bool {
+	for k, t := range rd.Tokens {
+		if t.IsNum && t.Num < 0 && (k >= len(row.Signed) || !row.Signed[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBlanks proposes the readings left when some blank tokens are merged
@@ -208,9 +271,9 @@ func dropSide(row Row, n int, add func(Reading) bool) bool {
 	lead, trail := EdgeBlanks(row.Tokens)
 	switch {
 	case row.Side == Leading && lead >= excess:
-		add(Reading{Tokens: row.Tokens[excess:], Model: MergedBlank})
+		add(Reading{Tokens: row.Tokens[excess:], Model: MergedBlank, Plain: true})
 	case row.Side == Trailing && trail >= excess:
-		add(Reading{Tokens: row.Tokens[:n], Model: MergedBlank})
+		add(Reading{Tokens: row.Tokens[:n], Model: MergedBlank, Plain: true})
 	default:
 		return false
 	}

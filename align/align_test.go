@@ -123,24 +123,32 @@ func TestSolve(t *testing.T) {
 	}
 }
 
-// A published error in one identity must not move a value: the reading
-// that the remaining identities confirm is taken only when they agree.
+// A published error in one identity blocks only the rows it touches: the
+// other rows are still decided, and a row never takes a reading that
+// breaks an identity it is part of.
 func TestSolveRelaxesOneBrokenIdentity(t *testing.T) {
-	a := ids("a", 7)
-	known := map[string]float64{"x.0": 4, "x.6": 4, "y.6": 999}
+	a, b, c := ids("a", 7), ids("b", 3), ids("c", 7)
+	known := map[string]float64{"x.0": 4, "x.6": 4, "y": 999}
 	ids := []Identity{
 		rowTotal(a),
 		{Left: a[:1], Right: []string{"x.0"}},
 		{Left: a[6:], Right: []string{"x.6"}},
-		{Left: a[6:], Right: []string{"y.6"}}, // broken by the source
+		{Left: []string{b[2], c[6]}, Right: []string{"y"}}, // broken by the source
+		rowTotal(c),
 	}
 	out := Solve(Problem{
-		Rows:       []Row{{IDs: a, Tokens: toks("4", "0", "4"), Collapsed: true}},
+		Rows: []Row{
+			{IDs: a, Tokens: toks("4", "0", "4"), Collapsed: true},
+			{IDs: b, Tokens: toks("1", "2", "3")},
+			{IDs: c, Tokens: toks("5", "0", "5"), Collapsed: true},
+		},
 		Known:      func(id string) (float64, bool) { v, ok := known[id]; return v, ok },
 		Identities: ids,
 	})
 	require.Equal(t, Decided, out[0].Verdict)
 	assert.Equal(t, "4|0|0|0|0|0|4", out[0].Reading.String())
+	require.Equal(t, Decided, out[1].Verdict, "the layout alone places b")
+	assert.Equal(t, Unconfirmed, out[2].Verdict)
 }
 
 func TestSolveCapped(t *testing.T) {

@@ -53,20 +53,68 @@ const maxSolutions = 64
 // Solve aligns every row of the problem.
 func Solve(p Problem) []Outcome {
 	s := newSolver(p)
-	sols, done := s.search()
-	if done && len(sols) == 0 {
-		sols, done = s.relaxed()
-	}
 	out := make([]Outcome, len(p.Rows))
-	for i := range p.Rows {
-		switch {
-		case s.capped[i] || !done && len(s.cands[i]) > 1:
-			out[i] = Outcome{Verdict: TooMany}
-		case !done:
-			out[i] = Outcome{Verdict: Unconfirmed}
-		default:
-			out[i] = s.verdict(i, sols)
+	// Rows that share no identity are decided apart: their readings do not
+	// multiply.
+	for _, comp := range s.components() {
+		s.rows = comp
+		sols, done := s.search()
+		if done && len(sols) == 0 {
+			sols, done = s.relaxed()
 		}
+		for _, i := range comp {
+			switch {
+			case s.capped[i] || !done && len(s.cands[i]) > 1:
+				out[i] = Outcome{Verdict: TooMany}
+			case !done:
+				out[i] = Outcome{Verdict: Unconfirmed}
+			default:
+				out[i] = s.verdict(i, sols)
+			}
+		}
+	}
+	return out
+}
+
+// components groups the rows linked by identities, each in row order.
+func (s *solver) components() [][]int {
+	parent := make([]int, len(s.p.Rows))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	first := make([]int, len(s.p.Identities))
+	for j := range first {
+		first[j] = -1
+	}
+	for i, js := range s.touches {
+		for _, j := range js {
+			if first[j] < 0 {
+				first[j] = i
+			} else {
+				parent[find(i)] = find(first[j])
+			}
+		}
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range parent {
+		r := find(i)
+		if byRoot[r] == nil {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, byRoot[r])
 	}
 	return out
 }
@@ -79,6 +127,7 @@ type solver struct {
 	touches [][]int           // row → identities with a cell in the row
 	last    []int             // identity → the last row it needs, -1: none
 	skip    int               // identity ignored in a relaxed search, -1: none
+	rows    []int             // the rows searched now (one component)
 	nodes   int
 }
 
@@ -121,25 +170,30 @@ type solution []int
 func (s *solver) search() (sols []solution, done bool) {
 	s.nodes = 0
 	cur := make(solution, len(s.p.Rows))
-	var rec func(i int) bool
-	rec = func(i int) bool {
-		if i == len(s.p.Rows) {
+	for i := range cur {
+		cur[i] = -1
+	}
+	var rec func(at int) bool
+	rec = func(at int) bool {
+		if at == len(s.rows) {
 			sols = append(sols, append(solution(nil), cur...))
 			return len(sols) < maxSolutions
 		}
+		i := s.rows[at]
 		if s.capped[i] || len(s.cands[i]) == 0 {
 			cur[i] = -1
-			return rec(i + 1)
+			return rec(at + 1)
 		}
 		for k := range s.cands[i] {
 			if s.nodes++; s.nodes > MaxNodes {
 				return false
 			}
 			cur[i] = k
-			if s.consistent(i, cur) && !rec(i+1) {
+			if s.consistent(i, cur) && !rec(at+1) {
 				return false
 			}
 		}
+		cur[i] = -1
 		return true
 	}
 	// Stopped at maxSolutions, the rest is unseen: not a complete answer.
@@ -153,8 +207,12 @@ func (s *solver) search() (sols []solution, done bool) {
 func (s *solver) relaxed() ([]solution, bool) {
 	var pooled []solution
 	defer func() { s.skip = -1 }()
+	in := map[int]bool{}
+	for _, i := range s.rows {
+		in[i] = true
+	}
 	for j := range s.p.Identities {
-		if s.last[j] < 0 {
+		if s.last[j] < 0 || !in[s.last[j]] {
 			continue
 		}
 		s.skip = j
@@ -233,16 +291,14 @@ func (s *solver) eval(j int, cur solution) status {
 	return holds
 }
 
-// verdict decides row i: the layout's only reading, or else the reading
-// every joint solution gives it, confirmed by two identities in each.
+// verdict decides row i: the layout's plain reading when it is the only
+// one, or else the reading every joint solution gives it.
 func (s *solver) verdict(i int, sols []solution) Outcome {
 	c := s.cands[i]
 	if len(c) == 0 {
 		return Outcome{Verdict: Unconfirmed}
 	}
-	if len(c) == 1 {
-		// The layout allows one reading: nothing for the arithmetic to
-		// choose between.
+	if len(c) == 1 && c[0].Plain {
 		return Outcome{Verdict: Decided, Reading: c[0], ByLayout: true}
 	}
 	if len(sols) == 0 {
@@ -261,22 +317,65 @@ func (s *solver) verdict(i int, sols []solution) Outcome {
 		}
 		return Outcome{Verdict: Ambiguous, Candidates: fit}
 	}
+	// The reading must break no identity it takes part in (not even one a
+	// relaxed search left out), and, chosen among several, two must hold.
 	k := sols[0][i]
 	for _, sol := range sols {
-		if s.support(i, sol) < 2 {
+		held, broken := s.support(i, sol)
+		if broken > 0 || len(c) > 1 && (held < 2 || !s.everyCellHeld(i, sol)) {
 			return Outcome{Verdict: Unconfirmed, Candidates: []Reading{c[k]}}
 		}
 	}
-	return Outcome{Verdict: Decided, Reading: c[k]}
+	return Outcome{Verdict: Decided, Reading: c[k], ByLayout: len(c) == 1}
 }
 
-// support counts the identities touching row i that hold in sol.
-func (s *solver) support(i int, sol solution) int {
-	n := 0
-	for _, j := range s.touches[i] {
-		if j != s.skip && s.eval(j, sol) == holds {
-			n++
+// everyCellHeld reports whether each number the row's reading places takes
+// part in an identity that holds: a value the arithmetic never saw (its
+// identities blank elsewhere) is not confirmed by it.
+func (s *solver) everyCellHeld(i int, sol solution) bool {
+	rd := s.cands[i][sol[i]]
+	for k, id := range s.p.Rows[i].IDs {
+		if !rd.Tokens[k].IsNum {
+			continue
+		}
+		ok := false
+		for _, j := range s.touches[i] {
+			if contains(s.p.Identities[j], id) && s.eval(j, sol) == holds {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
 		}
 	}
-	return n
+	return true
+}
+
+func contains(in Identity, id string) bool {
+	for _, x := range in.Left {
+		if x == id {
+			return true
+		}
+	}
+	for _, x := range in.Right {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// support counts the identities touching row i that hold and that fail
+// in sol.
+func (s *solver) support(i int, sol solution) (held, broken int) {
+	for _, j := range s.touches[i] {
+		switch s.eval(j, sol) {
+		case holds:
+			held++
+		case failed:
+			broken++
+		}
+	}
+	return held, broken
 }

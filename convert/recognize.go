@@ -107,6 +107,7 @@ type recognizer struct {
 	t4runs     []t4run
 	deferred   []deferred
 	sides      [3]int // rows showing where merged-cell blanks stand, by align.Side
+	emptyRows  int    // rows printed one cell per line with no value at all
 	usedByCell map[string]bool
 }
 

@@ -100,6 +100,8 @@ func (rc *recognizer) alignDeferred() {
 		if d.row.Blanks {
 			d.row.Side = side
 		}
+		d.row.BlanksDropped = d.row.Collapsed && rc.emptyRows > 0
+		d.row.Signed = rc.signed(d.ids)
 		p.Rows = append(p.Rows, d.row)
 	}
 	for _, in := range rc.f.Instances(rc.r.Layout) {
@@ -137,6 +139,17 @@ func (rc *recognizer) noteBlankSide(vals []Cell, want int) {
 	case t == excess:
 		rc.sides[align.Trailing]++
 	}
+}
+
+// signed marks the cells that may hold a negative number.
+func (rc *recognizer) signed(ids []string) []bool {
+	out := make([]bool, len(ids))
+	for i, id := range ids {
+		if c := rc.f.Cell(id); c != nil && c.Kind == schema.SignedCount {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 func (rc *recognizer) known(id string) (float64, bool) {

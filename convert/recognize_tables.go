@@ -480,7 +480,7 @@ func (rc *recognizer) readTables() {
 					continue
 				}
 				// Wrapped label continued on this row?
-				if pend != nil && pend.hit != nil && pend.hit.partial && len(labels) == 1 {
+				if pend != nil && pend.hit != nil && len(labels) == 1 && (pend.hit.partial || len(pend.vals) == 0 && rc.matchRow(ctx, labels[0].Text, lastT3) == nil) {
 					joined := pend.text + labels[0].Text
 					if h := rc.matchRow(ctx, joined, pend.prevT3); h != nil && (h.canon == pend.hit.canon) {
 						pend.text = joined
@@ -993,6 +993,9 @@ func (rc *recognizer) assign(p *pending) {
 		}
 	}
 	if len(vals) == 0 {
+		if p.rowCells == 1 {
+			rc.emptyRows++ // one cell per line: this text leaves blank cells out
+		}
 		return // a label without values: the cells stay missing ("")
 	}
 	rc.variantNote(p, ids)

@@ -1,12 +1,14 @@
 package convert
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
 )
 
 // The .txt reader. Plain text comes in many layouts (xxgk's own txt, pipe
@@ -119,6 +121,7 @@ func hasSepText(t string) bool {
 func readText(name, text string) (*Document, error) {
 	lines := splitLines(text)
 	notes := dropChrome(name, lines)
+	joinSplitHeadings(lines)
 	l := pickTextLayout(lines)
 	doc, err := l.parse(name, lines)
 	if err != nil {
@@ -198,6 +201,96 @@ func dropChrome(name string, lines []string) []DocNote {
 		lines[i] = ""
 	}
 	return notes
+}
+
+// joinSplitHeadings mends a heading a crawler printed one text node per line
+// ("一" / "、" / "总体情况"): the pieces move onto the heading's line and
+// their own lines are left empty, so that every line keeps its number.
+func joinSplitHeadings(lines []string) {
+	for i := 0; i+2 < len(lines); i++ {
+		num, sep := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		rest := strings.TrimSpace(lines[i+2])
+		if sep != "、" || utf8.RuneCountInString(num) != 1 || !strings.Contains("一二三四五六七八九十", num) {
+			continue
+		}
+		if utf8.RuneCountInString(rest) < 2 || isValueText(rest) {
+			continue // a vertical label printed one character per line
+		}
+		lines[i+2] = num + sep + rest
+		lines[i], lines[i+1] = "", ""
+	}
+	for i := range lines {
+		joinHeadingPieces(lines, i)
+	}
+}
+
+// maxHeadingPieces bounds the lines one heading is gathered from.
+const maxHeadingPieces = 6
+
+// joinHeadingPieces completes a heading started on line i ("三、收到和处理")
+// from the short lines after it ("政府信息" / "公开申请" / "情况") when
+// together they are exactly a heading of the format.
+func joinHeadingPieces(lines []string, i int) {
+	acc := strings.TrimSpace(lines[i])
+	if !reHeadingStart.MatchString(acc) {
+		return
+	}
+	heads := headingsNumbered(acc)
+	j := i + 1
+	for ; j < len(lines) && j <= i+maxHeadingPieces; j++ {
+		if isHeading(heads, schema.Normalize(acc)) {
+			break
+		}
+		next := strings.TrimSpace(lines[j])
+		if next == "" || !headingPrefix(heads, schema.Normalize(acc+next)) {
+			return
+		}
+		acc += next
+	}
+	if j == i+1 || !isHeading(heads, schema.Normalize(acc)) {
+		return
+	}
+	lines[i] = acc
+	for k := i + 1; k < j; k++ {
+		lines[k] = ""
+	}
+}
+
+var reHeadingStart = regexp.MustCompile(`^[一二三四五六]、`)
+
+// headingsNumbered lists the normalized headings (and their variants) of
+// both formats that start with the numeral of t.
+func headingsNumbered(t string) []string {
+	num, _ := utf8.DecodeRuneInString(t)
+	var out []string
+	for _, key := range []string{schema.F2019, schema.F2021} {
+		for _, s := range schema.Get(key).Sections {
+			for _, h := range append([]string{s.Heading}, s.Variants...) {
+				if r, _ := utf8.DecodeRuneInString(h); r == num {
+					out = append(out, schema.Normalize(h))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isHeading(heads []string, n string) bool {
+	for _, h := range heads {
+		if h == n {
+			return true
+		}
+	}
+	return false
+}
+
+func headingPrefix(heads []string, n string) bool {
+	for _, h := range heads {
+		if strings.HasPrefix(h, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // breadcrumbMax is the longest line taken whole as a breadcrumb; a longer

@@ -10,8 +10,9 @@ import (
 
 // Normalize folds a printed label to the form labels are compared in: full
 // width to half width, traditional to simplified characters (those the
-// report vocabulary uses), whitespace removed, quotes removed, and item
-// numbering unified ("1、" "1．" "1." → "1."). Two labels that differ only in
+// report vocabulary uses), whitespace removed, quotes removed, item
+// numbering unified ("1、" "1．" "1." → "1.") and 本年度新收 / 上年度结转
+// read as 本年新收 / 上年结转. Two labels that differ only in
 // these ways are the same label and need no note.
 func Normalize(s string) string {
 	if plainASCII(s) {
@@ -147,11 +148,17 @@ func normalizeMax(s string, max int) (string, bool) {
 	out := b.String()
 	// "1、" / "1．" → "1." at the start (after an optional group label).
 	out = fixNumbering(out)
+	if strings.Contains(out, "年度") {
+		// 本年度新收 / 上年度结转 are the official 本年新收 / 上年结转.
+		out = yearFold.Replace(out)
+	}
 	if max >= 0 && len(out) > max {
 		return "", false
 	}
 	return out, true
 }
+
+var yearFold = strings.NewReplacer("本年度新收", "本年新收", "上年度结转", "上年结转")
 
 // plainASCII reports whether s is printable ASCII without spaces or quotes:
 // text Normalize leaves as it is but for fixNumbering.

@@ -36,7 +36,7 @@ func normalizeReference(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return fixNumbering(b.String())
+	return yearFold.Replace(fixNumbering(b.String()))
 }
 
 func TestNormalizeSameAsReference(t *testing.T) {
