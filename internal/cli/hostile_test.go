@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"archive/zip"
@@ -89,14 +89,14 @@ func runChild(t *testing.T, dir string, args ...string) childResult {
 
 // sampleText is the repository's synthetic 2021 sample report.
 func sampleText(t *testing.T) string {
-	b, err := os.ReadFile(filepath.Join("testdata", "sample-2021.txt"))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-2021.txt"))
 	require.NoError(t, err)
 	return string(b)
 }
 
 // rendered converts the sample to ext with xxgk itself.
 func rendered(t *testing.T, ext string) []byte {
-	r, err := convert.ReadFile(filepath.Join("testdata", "sample-2021.txt"), convert.Options{})
+	r, err := convert.ReadFile(filepath.Join("..", "..", "testdata", "sample-2021.txt"), convert.Options{})
 	require.NoError(t, err)
 	b, err := convert.Render(r, ext, convert.Options{})
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -334,7 +334,7 @@ func TestConvertOutputFileFlag(t *testing.T) {
 
 	// Standard input too (with --from).
 	stdinOut := filepath.Join(t.TempDir(), "stdin.json")
-	data, err := os.ReadFile(filepath.Join("testdata", "sample-2021.txt"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-2021.txt"))
 	require.NoError(t, err)
 	var errb bytes.Buffer
 	code = run([]string{"convert", "-", "-o", stdinOut, "--from", "txt"}, strings.NewReader(string(data)), io.Discard, &errb)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func TestCSVCorpusLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Skip("soffice not installed")
 	}
-	ins, _ := filepath.Glob("../shared/corpus/*.*")
+	ins, _ := filepath.Glob("../../../shared/corpus/*.*")
 	var reports []string
 	for _, p := range ins {
 		switch filepath.Ext(p) {
