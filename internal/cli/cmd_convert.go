@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/spf13/pflag"
@@ -163,19 +161,10 @@ type converted struct {
 	row   []string // the CSV row, in a CSV batch
 	// pending says data is the rendered output still to be written: the
 	// collector writes it, so that writing one output overlaps with
-	// converting the next (see deferWriteMax).
+	// converting the next (batch.DeferWriteMax).
 	pending bool
 	data    []byte
 }
-
-// deferWriteMax is the largest output a worker hands to the collector to
-// write. Like pigz's and zstd's I/O threads, the collector writes while the
-// -j workers convert: file creation is kernel work that need not hold a
-// worker (on the build machine it is 0.1–0.4 ms an output, a quarter to
-// three quarters of converting a report to JSON). Larger outputs are
-// written by the worker itself, so that the results waiting in the pool's
-// window (4 × jobs) never hold more than a few MB.
-const deferWriteMax = 1 << 20
 
 func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	if len(args) == 0 {
@@ -243,7 +232,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	defer stop()
 	opt := e.options()
 	opt.Fragment = opts.fragment
-	outw := outputWriter{free: make(chan []byte, 16)}
+	outw := batch.NewSink()
 	// The pool works on the files' indices; per file the batch holds only
 	// its batch.File (outputs are named on demand), so memory stays flat.
 	work := func(ctx context.Context, i int) batch.Result {
@@ -264,46 +253,28 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		if ctx.Err() != nil {
 			return batch.Result{Err: ctx.Err()}
 		}
-		b, err := convert.RenderAppend(outw.buffer(), r, ext, opt)
-		if err == nil && len(b) <= deferWriteMax {
+		b, err := convert.RenderAppend(outw.Buffer(), r, ext, opt)
+		if err != nil {
+			return batch.Result{Err: &batch.WriteError{Path: c.out, Err: err}}
+		}
+		if len(b) <= batch.DeferWriteMax {
 			c.pending, c.data = true, b
 			return batch.Result{Value: c}
 		}
-		if err == nil {
-			err = outw.write(c.out, b)
-			outw.release(b)
-		}
-		if err != nil {
-			return batch.Result{Err: &writeError{c.out, err}}
-		}
-		return batch.Result{Value: c}
+		err = outw.Write(c.out, b)
+		outw.Release(b)
+		return batch.Result{Value: c, Err: err}
 	}
 
-	// The CSV table streams into a temporary file beside its name, renamed
-	// into place at the end (removed when interrupted): rows are written in
-	// input order as they come, never held.
-	var table *batch.CSVWriter
-	var tableTmp *os.File
-	var tableBuf *bufio.Writer
+	// Rows stream in input order into a temporary table, renamed at the end.
+	var table *batch.TableFile
 	if csvOut != "" {
-		if d := filepath.Dir(csvOut); d != "" {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
-				return exitBad
-			}
-		}
-		tableTmp, err = os.CreateTemp(filepath.Dir(csvOut), "."+filepath.Base(csvOut)+".tmp-*")
+		table, err = batch.CreateTable(csvOut)
 		if err != nil {
 			e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
 			return exitBad
 		}
-		defer func() {
-			// A no-op after the rename; otherwise no temp file is left.
-			tableTmp.Close()
-			os.Remove(tableTmp.Name())
-		}()
-		tableBuf = bufio.NewWriterSize(tableTmp, 64<<10)
-		table = batch.NewCSVWriter(tableBuf)
+		defer table.Close()
 	}
 	bar := newProgress(e, len(files))
 	var ok, failed, notes int
@@ -315,12 +286,9 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 		}
 		if res.Err == nil {
 			if c := res.Value.(converted); c.pending {
-				// Written here, in input order, by the collector
-				// (deferWriteMax).
-				if err := outw.write(c.out, c.data); err != nil {
-					res.Err = &writeError{c.out, err}
-				}
-				outw.release(c.data)
+				// Written here, in input order, by the collector.
+				res.Err = outw.Write(c.out, c.data)
+				outw.Release(c.data)
 			}
 		}
 		if res.Err != nil {
@@ -345,23 +313,7 @@ func runConvertBatch(e *env, opts *convertOpts, args []string) int {
 	bar.done()
 	interrupted := runErr != nil
 	if table != nil && !interrupted {
-		err := table.Flush()
-		if err == nil {
-			err = tableBuf.Flush()
-		}
-		if err == nil {
-			err = tableTmp.Sync()
-		}
-		if err == nil {
-			err = tableTmp.Close()
-		}
-		if err == nil {
-			err = os.Chmod(tableTmp.Name(), 0o644)
-		}
-		if err == nil {
-			err = os.Rename(tableTmp.Name(), csvOut)
-		}
-		if err != nil {
+		if err := table.Commit(); err != nil {
 			e.errorf("%s：无法写出：%v（write_failed）", csvOut, err)
 			return exitBad
 		}
@@ -427,63 +379,10 @@ func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
 
 var errOutputIsInput = errors.New("output is an input")
 
-// outputWriter writes the outputs of one batch whole (temporary file,
-// rename), making each directory first, once: a batch writes many outputs
-// into few directories.
-type outputWriter struct {
-	made sync.Map // directories made or found
-	// free holds rendered outputs' buffers once written, for the next
-	// outputs: a new 48 KB buffer per workbook was an eighth of what a
-	// batch allocated. A channel, not a sync.Pool: garbage collections,
-	// every few workbooks, empty a Pool.
-	free chan []byte
-}
-
-// buffer returns an empty buffer for an output.
-func (w *outputWriter) buffer() []byte {
-	select {
-	case b := <-w.free:
-		return b
-	default:
-		return nil
-	}
-}
-
-// release gives back an output's buffer once written. Outputs larger than
-// deferWriteMax are not kept: the free list stays a few MB at most.
-func (w *outputWriter) release(b []byte) {
-	if cap(b) > deferWriteMax {
-		return
-	}
-	select {
-	case w.free <- b[:0]:
-	default:
-	}
-}
-
-func (w *outputWriter) write(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if _, done := w.made.Load(dir); !done {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		w.made.Store(dir, true)
-	}
-	return convert.AtomicWriteNoSync(path, data)
-}
-
-type writeError struct {
-	path string
-	err  error
-}
-
-func (w *writeError) Error() string { return w.path + ": " + w.err.Error() }
-func (w *writeError) Unwrap() error { return w.err }
-
 // batchFailure is one line of the failure list: the file and the reason in
 // Chinese with its code.
 func batchFailure(path string, err error) string {
-	var we *writeError
+	var we *batch.WriteError
 	switch {
 	case errors.Is(err, errOutputIsInput):
 		return fmt.Sprintf("xxgk: %s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", path)
@@ -491,7 +390,7 @@ func batchFailure(path string, err error) string {
 		msg, _, _ := strings.Cut(err.Error(), "\n")
 		return fmt.Sprintf("xxgk: %s：xxgk 内部错误，此文件未转换，请报告此问题：%s（internal_error）", path, msg)
 	case errors.As(err, &we):
-		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.path, we.err)
+		return fmt.Sprintf("xxgk: %s：无法写出 %s：%v（write_failed）", path, we.Path, we.Err)
 	}
 	d := describe(err)
 	if !strings.HasPrefix(d, path) {
