@@ -1,18 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/xxgk/xxgk/batch"
 	"github.com/xxgk/xxgk/check"
@@ -101,7 +96,7 @@ func runCheck(e *env, o any, args []string) int {
 			return exitBad
 		}
 	}
-	var accepted map[string]bool
+	var accepted check.Baseline
 	if opts.baseline != "" {
 		accepted, err = readBaseline(opts.baseline)
 		if err != nil {
@@ -132,17 +127,11 @@ func runCheck(e *env, o any, args []string) int {
 
 	hidden := 0
 	for _, t := range tasks {
+		if t.Err != nil {
+			t.Error = describe(t.Err)
+		}
 		if accepted != nil {
-			kept := t.Errors[:0:0]
-			for _, f := range t.Errors {
-				if accepted[baselineKey(t.File, f)] {
-					hidden++
-					continue
-				}
-				kept = append(kept, f)
-			}
-			t.Errors = kept
-			t.Valid = check.Count(t.Errors).Errors == 0
+			hidden += accepted.Filter(t)
 		}
 		switch {
 		case t.Err != nil:
@@ -153,7 +142,9 @@ func runCheck(e *env, o any, args []string) int {
 	}
 
 	if opts.json {
-		if err := writeCheckJSON(e.stdout, tasks, minSev, hidden); err != nil {
+		sum := check.NewSummary(tasks)
+		sum.Stats.Accepted = hidden
+		if err := sum.WriteJSON(e.stdout, minSev); err != nil {
 			e.errorf("%v", err)
 			return exitBad
 		}
@@ -272,86 +263,14 @@ func readPrev(path string, opt convert.Options, jobs int) (*check.Pairing, *repo
 	return check.NewPairing(files, reports), nil, nil
 }
 
-type checkStats struct {
-	Files    int `json:"files"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Notices  int `json:"notices"`
-	// Unreadable counts inputs that could not be read.
-	Unreadable int `json:"unreadable"`
-	// Accepted counts findings hidden by --baseline.
-	Accepted int `json:"accepted,omitempty"`
-}
-
-type checkReport struct {
-	Valid bool          `json:"valid"`
-	Stats checkStats    `json:"stats"`
-	Tasks []*check.Task `json:"tasks"`
-}
-
-func buildCheckReport(tasks []*check.Task) checkReport {
-	rep := checkReport{Valid: true, Tasks: tasks}
-	rep.Stats.Files = len(tasks)
-	for _, t := range tasks {
-		if t.Err != nil {
-			t.Valid = false
-			t.Error = describe(t.Err)
-			rep.Stats.Unreadable++
-		}
-		c := check.Count(t.Errors)
-		rep.Stats.Errors += c.Errors
-		rep.Stats.Warnings += c.Warnings
-		rep.Stats.Notices += c.Notices
-		if !t.Valid {
-			rep.Valid = false
-		}
-	}
-	return rep
-}
-
-// writeCheckJSON prints the report; valid and stats count every finding
-// (they decide the exit status), the tasks list those at or above minSev.
-func writeCheckJSON(w io.Writer, tasks []*check.Task, minSev schema.Severity, accepted int) error {
-	rep := buildCheckReport(tasks)
-	rep.Stats.Accepted = accepted
-	if minSev != schema.Notice {
-		shown := make([]*check.Task, len(tasks))
-		for i, t := range tasks {
-			c := *t
-			c.Errors = []check.Finding{}
-			for _, f := range t.Errors {
-				if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
-					c.Errors = append(c.Errors, f)
-				}
-			}
-			shown[i] = &c
-		}
-		rep.Tasks = shown
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-
 func printCheckText(e *env, tasks []*check.Task, minSev schema.Severity) {
-	rep := buildCheckReport(tasks)
+	rep := check.NewSummary(tasks)
 	for _, t := range tasks {
 		if t.Err != nil {
 			fmt.Fprintf(e.stdout, "%s\n  无法读取：%s\n\n", t.File, t.Error)
 			continue
 		}
-		var shown []check.Finding
-		for _, f := range t.Errors {
-			if check.SeverityRank(f.Severity) >= check.SeverityRank(minSev) {
-				shown = append(shown, f)
-			}
-		}
+		shown := check.AtLeast(t.Errors, minSev)
 		if len(shown) == 0 && e.quiet {
 			continue
 		}
@@ -388,119 +307,29 @@ func orDash(s string) string {
 	return s
 }
 
-// baselineKey identifies a finding across runs: the file's base name, rule,
-// cells and position.
-func baselineKey(file string, f check.Finding) string {
-	return filepath.Base(file) + "|" + f.Key()
-}
-
-func readBaseline(path string) (map[string]bool, error) {
-	b, err := os.ReadFile(path)
+// readBaseline reads the accepted findings of --baseline.
+func readBaseline(path string) (check.Baseline, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var rep struct {
-		Tasks []struct {
-			File   string          `json:"file"`
-			Errors []check.Finding `json:"errors"`
-		} `json:"tasks"`
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		return nil, err
-	}
-	out := map[string]bool{}
-	for _, t := range rep.Tasks {
-		for _, f := range t.Errors {
-			out[baselineKey(t.File, f)] = true
-		}
-	}
-	return out, nil
-}
-
-var paperHeader = []string{"文件", "单位", "年份", "规则", "严重程度", "单元格", "位置", "应为", "实为", "说明"}
-
-func paperRows(tasks []*check.Task) [][]string {
-	var rows [][]string
-	for _, t := range tasks {
-		if t.Err != nil {
-			rows = append(rows, []string{t.File, "", "", "unreadable", "error", "", "", "", "", describe(t.Err)})
-			continue
-		}
-		for _, f := range t.Errors {
-			rows = append(rows, []string{t.File, t.Agency, fmt.Sprint(t.Year), f.Rule, string(f.Severity),
-				strings.Join(f.Cells, " "), f.Pos, valueText(f.Want), valueText(f.Got), f.Message})
-		}
-	}
-	return rows
-}
-
-func valueText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case float64:
-		return report.FormatNumber(x)
-	case int:
-		return fmt.Sprint(x)
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
-// writeWorkingPaper writes one row per finding of the batch, .csv (UTF-8
-// with BOM, so that Excel opens it right) or .xlsx.
-func writeWorkingPaper(path string, tasks []*check.Task) error {
-	rows := paperRows(tasks)
-	if convert.Ext(path) == ".csv" {
-		var buf bytes.Buffer
-		buf.WriteString("\ufeff")
-		w := csv.NewWriter(&buf)
-		w.Write(paperHeader)
-		w.WriteAll(rows)
-		if err := w.Error(); err != nil {
-			return err
-		}
-		return convert.AtomicWrite(path, buf.Bytes())
-	}
-	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "核查结果"
-	f.SetSheetName("Sheet1", sheet)
-	sw, err := f.NewStreamWriter(sheet)
+	return check.ReadBaseline(f)
+}
+
+// writeWorkingPaper writes one row per finding of the batch, .csv or .xlsx.
+func writeWorkingPaper(path string, tasks []*check.Task) error {
+	var data []byte
+	var err error
+	if convert.Ext(path) == ".csv" {
+		data, err = check.PaperCSV(tasks)
+	} else {
+		data, err = paperXLSX(tasks)
+	}
 	if err != nil {
 		return err
 	}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	head := make([]any, len(paperHeader))
-	for i, h := range paperHeader {
-		head[i] = excelize.Cell{StyleID: bold, Value: h}
-	}
-	sw.SetColWidth(1, 1, 24)
-	sw.SetColWidth(6, 7, 36)
-	sw.SetColWidth(10, 10, 80)
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	for i, r := range rows {
-		vals := make([]any, len(r))
-		for j, v := range r {
-			vals[j] = v
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, vals); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	return convert.AtomicWrite(path, buf.Bytes())
+	return convert.AtomicWrite(path, data)
 }
 
 // annotate writes a copy of every checked workbook with findings into dir:
