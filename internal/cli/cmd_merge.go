@@ -98,22 +98,7 @@ func runMerge(e *env, o any, args []string) int {
 		e.errorf("有 %d 个文件无法读取，未汇总（unreadable）", len(fails))
 		return exitBad
 	}
-	units := make([]compare.Unit, len(reports))
-	seen := map[string]int{}
-	for _, r := range reports {
-		seen[r.Agency]++
-	}
-	for i, r := range reports {
-		// A unit is named by its agency; by its file when it names none or
-		// shares the name with another unit, so that notes stay unambiguous.
-		name := r.Agency
-		if name == "" {
-			name = filepath.Base(paths[i])
-		} else if seen[name] > 1 {
-			name += "（" + filepath.Base(paths[i]) + "）"
-		}
-		units[i] = compare.Unit{Name: name, File: paths[i], Report: r}
-	}
+	units := compare.Units(paths, reports)
 	merged, err := compare.Merge(units, opts.agency)
 	if err != nil {
 		var me *compare.MixedError
