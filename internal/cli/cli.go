@@ -32,7 +32,7 @@ type command struct {
 	name  string
 	usage string // one line: "xxgk convert IN OUT"
 	short string // one line in Chinese for the overview
-	help  string // the teaching text: flags are appended
+	help  string // the teaching text, with lists as placeholders (lists.go): flags are appended
 	flags func(fs *pflag.FlagSet) any
 	run   func(env *env, opts any, args []string) int
 }
@@ -154,7 +154,7 @@ func newFlagSet(c *command, e *env) *pflag.FlagSet {
 func helpText(c *command) string {
 	fs := newFlagSet(c, &env{})
 	c.flags(fs)
-	return fmt.Sprintf("用法：%s\n\n%s\n%s\n选项：\n%s", c.usage, c.short, c.help, fs.FlagUsages())
+	return fmt.Sprintf("用法：%s\n\n%s\n%s\n选项：\n%s", c.usage, c.short, expandLists(c.help), fs.FlagUsages())
 }
 
 func (e *env) options() convert.Options {

@@ -31,12 +31,7 @@ func init() {
 		usage: "xxgk check FILE|DIR... [--json] [--prev FILE|DIR] [--annotate DIR] [--out FINDINGS.xlsx|.csv] [--baseline FILE] [--severity error|warning|notice]",
 		short: "逐单元格核查报告与工作簿（勾稽关系、缺数、正文数字、跨年度、工作簿完整性）",
 		help: `核查 formats.md 的全部规则，每条结果给出规则编号、严重程度、单元格编号、位置、应为与实为、中文说明：
-  算术与数值：t3.balance t3.result_total t3.row_total t4.group_total total.blank domain.count domain.amount missing t2.published
-  表与章节：table.missing section.missing section.heading
-  正文与表：text.numbers text.section5_empty text.fee text.year
-  跨年度（--prev）：prev.carry prev.in_force prev.items
-  工作簿（.xlsx）：wb.formula_replaced wb.formula_changed wb.cache_stale wb.label_changed wb.layout_shifted
-                  wb.sheet_missing wb.name_missing wb.hidden wb.version_unknown
+{{rules}}
 缺数从不当作 0：含缺数的规则不计算，只报告一次 missing。工作簿的公式由 xxgk 自行重算，从不信任缓存值。
 目录按扩展名递归读取。--prev 为目录时按单位（去掉括号部分、党工委/管委会等写法、空白）和年份（上一年）配对，
 从不跨单位配对；没有配对的文件会列出。

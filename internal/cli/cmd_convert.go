@@ -32,8 +32,8 @@ func init() {
 		usage: "xxgk convert IN OUT [选项]  |  xxgk convert IN... -o DIR --to FORMAT  |  xxgk convert IN... -o OUT.csv",
 		short: "在报告文本、工作簿（.xlsx）与 JSON 等格式之间转换（可批量）",
 		help: `按扩展名判断输入和输出格式：
-  读取：` + strings.Join(convert.Readable(), " ") + ` （.htm 同 .html）
-  写出：.xlsx（标准工作簿） .json .txt（官方文本格式） .md .html .docx .csv（一行一份报告的汇总表）
+  读取：{{readable}}
+  写出：{{writable}}
 数值读不准的单元格记为缺失并附说明，从不猜测、从不把空白或“—”当作 0。
 输出先写入同目录的临时文件再改名，失败时不会留下半个文件；输出不能与输入是同一文件。
 “-” 表示标准输入或标准输出，此时用 --from / --to 指明格式。
@@ -54,8 +54,8 @@ func init() {
 			o := &convertOpts{}
 			fs.BoolVar(&o.fragment, "fragment", false, "HTML 输出只包含正文部分（不含 <html> 外壳）")
 			fs.StringVarP(&o.out, "output", "o", "", "批量：输出目录，或以 .csv 结尾的汇总表；只转换一个文件时也可以是输出文件（如 -o 报告.json）")
-			fs.StringVar(&o.to, "to", "", "批量或标准输出的输出格式：xlsx、txt、md、html、docx、json、csv")
-			fs.StringVar(&o.from, "from", "", "从标准输入（-）读取时的输入格式：txt、md、html、docx、xlsx、json")
+			fs.StringVar(&o.to, "to", "", "批量或标准输出的输出格式："+formatNames(convert.Writable()))
+			fs.StringVar(&o.from, "from", "", "从标准输入（-）读取时的输入格式："+formatNames(convert.Readable()))
 			return o
 		},
 		run: runConvert,
