@@ -64,35 +64,13 @@ var severityNames = map[schema.Severity]string{schema.Error: "错误", schema.Wa
 
 func runCheck(e *env, o any, args []string) int {
 	opts := o.(*checkOpts)
-	if len(args) == 0 {
-		e.errorf("check 需要至少一个文件或目录：xxgk check FILE|DIR...（usage）")
+	minSev, inputs, ok := checkArgs(e, opts, args)
+	if !ok {
 		return exitBad
-	}
-	minSev := schema.Severity(opts.severity)
-	if check.SeverityRank(minSev) == 0 {
-		e.errorf("--severity 只能是 error、warning 或 notice，收到 %q（usage）", opts.severity)
-		return exitBad
-	}
-	if opts.out != "" {
-		if x := convert.Ext(opts.out); x != ".xlsx" && x != ".csv" {
-			e.errorf("--out 只能是 .xlsx 或 .csv：%s（usage）", opts.out)
-			return exitBad
-		}
-	}
-	inputs, err := expandInputs(args)
-	if err != nil {
-		e.errorf("%s", describe(err))
-		return exitBad
-	}
-	files := batch.Paths(inputs)
-	for _, f := range files {
-		if opts.out != "" && samePath(f, opts.out) {
-			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", opts.out)
-			return exitBad
-		}
 	}
 	var accepted check.Baseline
 	if opts.baseline != "" {
+		var err error
 		accepted, err = readBaseline(opts.baseline)
 		if err != nil {
 			e.errorf("%s：无法读取基线文件：%v（bad_baseline）", opts.baseline, err)
@@ -100,42 +78,12 @@ func runCheck(e *env, o any, args []string) int {
 		}
 	}
 	copt := check.Options{Convert: e.options()}
-	var pairing *check.Pairing
-	var prevSingle *report.Report
-	status := exitOK
-	if opts.prev != "" {
-		var single *report.Report
-		pairing, single, err = readPrev(opts.prev, copt.Convert, e.jobs)
-		prevSingle = single
-		if err != nil {
-			e.errorf("--prev %s", describe(err))
-			return exitBad
-		}
-		if single != nil {
-			copt.PrevFor = func(*report.Report) (*report.Report, string) { return single, opts.prev }
-		} else {
-			copt.PrevFor = pairing.For
-		}
+	pr, ok := checkPrev(e, opts.prev, &copt)
+	if !ok {
+		return exitBad
 	}
-
-	tasks := runTasks(e, files, copt)
-
-	hidden := 0
-	for _, t := range tasks {
-		if t.Err != nil {
-			t.Error = describe(t.Err)
-		}
-		if accepted != nil {
-			hidden += accepted.Filter(t)
-		}
-		switch {
-		case t.Err != nil:
-			status = exitBad
-		case !t.Valid && status == exitOK:
-			status = exitFindings
-		}
-	}
-
+	tasks := runTasks(e, batch.Paths(inputs), copt)
+	status, hidden := settleTasks(tasks, accepted)
 	if opts.json {
 		sum := check.NewSummary(tasks)
 		sum.Stats.Accepted = hidden
@@ -151,31 +99,12 @@ func runCheck(e *env, o any, args []string) int {
 	} else {
 		printCheckText(e, tasks, minSev)
 	}
-	if !e.quiet && prevSingle != nil {
-		for _, t := range tasks {
-			if t.Err == nil && t.Year != 0 && prevSingle.Year != 0 && prevSingle.Year != t.Year-1 {
-				fmt.Fprintf(e.stderr, "%s：--prev 的报告是 %d 年的，不是上一年度（%d 年），仍按其对照（prev_year）\n",
-					t.File, prevSingle.Year, t.Year-1)
-			}
-		}
-	}
 	if !e.quiet {
+		pr.explainYear(e, tasks)
 		if hidden > 0 {
 			fmt.Fprintf(e.stderr, "基线 %s 中已接受的 %d 条结果未显示（baseline）\n", opts.baseline, hidden)
 		}
-		if pairing != nil {
-			if un := pairing.Unused(); len(un) > 0 {
-				fmt.Fprintf(e.stderr, "--prev 中 %d 个文件没有配对的本年度报告（no_partner）：%s\n", len(un), strings.Join(un, "、"))
-			}
-			for _, t := range tasks {
-				switch {
-				case t.Err == nil && t.Prev == "":
-					fmt.Fprintf(e.stderr, "%s：--prev 中没有同一单位上一年度的报告，未做跨年度核对（no_partner）\n", t.File)
-				case t.Prev != "" && e.verbose:
-					fmt.Fprintf(e.stderr, "%s：与上一年度的 %s 对照\n", t.File, t.Prev)
-				}
-			}
-		}
+		pr.explainPairs(e, tasks)
 	}
 	if opts.out != "" {
 		if err := writeWorkingPaper(opts.out, tasks); err != nil {
@@ -190,6 +119,117 @@ func runCheck(e *env, o any, args []string) int {
 		}
 	}
 	return status
+}
+
+// checkArgs validates check's arguments and lists its inputs; false after
+// an error it has reported.
+func checkArgs(e *env, opts *checkOpts, args []string) (schema.Severity, []batch.File, bool) {
+	if len(args) == 0 {
+		e.errorf("check 需要至少一个文件或目录：xxgk check FILE|DIR...（usage）")
+		return "", nil, false
+	}
+	minSev := schema.Severity(opts.severity)
+	if check.SeverityRank(minSev) == 0 {
+		e.errorf("--severity 只能是 error、warning 或 notice，收到 %q（usage）", opts.severity)
+		return "", nil, false
+	}
+	if opts.out != "" {
+		if x := convert.Ext(opts.out); x != ".xlsx" && x != ".csv" {
+			e.errorf("--out 只能是 .xlsx 或 .csv：%s（usage）", opts.out)
+			return "", nil, false
+		}
+	}
+	inputs, err := expandInputs(args)
+	if err != nil {
+		e.errorf("%s", describe(err))
+		return "", nil, false
+	}
+	for _, f := range inputs {
+		if opts.out != "" && samePath(f.Path, opts.out) {
+			e.errorf("%s：输出与输入是同一个文件，拒绝覆盖输入（output_is_input）", opts.out)
+			return "", nil, false
+		}
+	}
+	return minSev, inputs, true
+}
+
+// prevReports is what --prev gave: one report for every file, or a
+// directory paired by agency and year.
+type prevReports struct {
+	single  *report.Report
+	pairing *check.Pairing
+}
+
+// checkPrev reads --prev (if given) and sets copt.PrevFor; false after an
+// error it has reported.
+func checkPrev(e *env, prev string, copt *check.Options) (prevReports, bool) {
+	if prev == "" {
+		return prevReports{}, true
+	}
+	pairing, single, err := readPrev(prev, copt.Convert, e.jobs)
+	if err != nil {
+		e.errorf("--prev %s", describe(err))
+		return prevReports{}, false
+	}
+	if single != nil {
+		copt.PrevFor = func(*report.Report) (*report.Report, string) { return single, prev }
+	} else {
+		copt.PrevFor = pairing.For
+	}
+	return prevReports{single: single, pairing: pairing}, true
+}
+
+// explainYear says on stderr when a single --prev report is not of the
+// year before.
+func (p prevReports) explainYear(e *env, tasks []*check.Task) {
+	if p.single == nil {
+		return
+	}
+	for _, t := range tasks {
+		if t.Err == nil && t.Year != 0 && p.single.Year != 0 && p.single.Year != t.Year-1 {
+			fmt.Fprintf(e.stderr, "%s：--prev 的报告是 %d 年的，不是上一年度（%d 年），仍按其对照（prev_year）\n",
+				t.File, p.single.Year, t.Year-1)
+		}
+	}
+}
+
+// explainPairs says on stderr which files of a --prev directory found no
+// partner, and which reports no last year's report.
+func (p prevReports) explainPairs(e *env, tasks []*check.Task) {
+	if p.pairing == nil {
+		return
+	}
+	if un := p.pairing.Unused(); len(un) > 0 {
+		fmt.Fprintf(e.stderr, "--prev 中 %d 个文件没有配对的本年度报告（no_partner）：%s\n", len(un), strings.Join(un, "、"))
+	}
+	for _, t := range tasks {
+		switch {
+		case t.Err == nil && t.Prev == "":
+			fmt.Fprintf(e.stderr, "%s：--prev 中没有同一单位上一年度的报告，未做跨年度核对（no_partner）\n", t.File)
+		case t.Prev != "" && e.verbose:
+			fmt.Fprintf(e.stderr, "%s：与上一年度的 %s 对照\n", t.File, t.Prev)
+		}
+	}
+}
+
+// settleTasks words the read errors, hides the accepted findings and
+// returns the exit status and how many findings were hidden.
+func settleTasks(tasks []*check.Task, accepted check.Baseline) (status, hidden int) {
+	for _, t := range tasks {
+		if t.Err != nil {
+			t.Error = describe(t.Err)
+		}
+		if accepted != nil {
+			hidden += accepted.Filter(t)
+		}
+		switch {
+		case t.Err != nil:
+			status = exitBad
+		case !t.Valid && status == exitOK:
+			status = exitFindings
+		}
+	}
+	return status, hidden
 }
 
 // expandInputs lists the files to check: batch.Expand over the extensions
