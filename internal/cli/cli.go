@@ -1,5 +1,3 @@
-// Package cli is the xxgk command line: subcommands, flags, messages,
-// progress and exit statuses over the library packages.
 package cli
 
 import (
