@@ -233,26 +233,13 @@ func settleTasks(tasks []*check.Task, accepted check.Baseline) (status, hidden i
 }
 
 // expandInputs lists the files to check: batch.Expand over the extensions
-// xxgk reads, without office lock files (~$…) found in directories.
+// xxgk reads, without office lock files found in directories.
 func expandInputs(args []string) ([]batch.File, error) {
 	all, err := batch.Expand(args, convert.Readable())
 	if err != nil {
 		return nil, err
 	}
-	named := map[int]bool{}
-	for i, a := range args {
-		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
-			named[i] = true
-		}
-	}
-	out := all[:0:0]
-	for _, f := range all {
-		if !named[f.Arg] && strings.HasPrefix(filepath.Base(f.Path), "~$") {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out, nil
+	return batch.WithoutLockFiles(all, args), nil
 }
 
 // runTasks checks every file on the batch worker pool (-j N); each file is

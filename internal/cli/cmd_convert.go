@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -159,37 +158,6 @@ func dotExt(f string) string {
 // exits with only complete outputs. Tests replace it.
 var interruptContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
-
-// skipOutputTree drops the files found inside the output directory when it
-// lies inside a directory argument: a second run of "convert reports -o
-// reports/out" must not convert its own outputs again. A file named on the
-// command line is kept.
-func skipOutputTree(files []batch.File, out string, isDir bool) []batch.File {
-	if !isDir {
-		return files
-	}
-	abs, err := batch.Abs(out)
-	if err != nil {
-		return files
-	}
-	prefix := abs + string(filepath.Separator)
-	skip := func(f batch.File) bool {
-		p, err := batch.Abs(f.Path)
-		return err == nil && strings.HasPrefix(p, prefix) && f.Rel != filepath.Base(f.Path)
-	}
-	// Most batches skip nothing: keep the list as it is, not a copy.
-	first := slices.IndexFunc(files, skip)
-	if first < 0 {
-		return files
-	}
-	kept := slices.Clone(files[:first])
-	for _, f := range files[first+1:] {
-		if !skip(f) {
-			kept = append(kept, f)
-		}
-	}
-	return kept
 }
 
 var errOutputIsInput = errors.New("output is an input")

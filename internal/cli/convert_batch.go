@@ -113,7 +113,9 @@ func planBatch(e *env, opts *convertOpts, args []string) *batchJob {
 		e.errorf("%v（unreadable）", err)
 		return nil
 	}
-	files = skipOutputTree(files, opts.out, csvOut == "")
+	if csvOut == "" {
+		files = batch.WithoutTree(files, opts.out)
+	}
 	if len(files) == 0 {
 		e.errorf("没有找到可读取的文件（no_input）")
 		return nil
