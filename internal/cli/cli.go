@@ -12,6 +12,7 @@ import (
 
 	"github.com/xxgk/xxgk/convert"
 	"github.com/xxgk/xxgk/report"
+	"github.com/xxgk/xxgk/schema"
 )
 
 // version is the xxgk version printed by --version and stamped as generator.
@@ -130,8 +131,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		e.errorf("%v（usage）\n用法：%s\n（xxgk %s --help 查看帮助）", err, c.usage, c.name)
 		return exitBad
 	}
-	if e.format != "auto" && e.format != "2019" && e.format != "2021" {
-		e.errorf("--format 只能是 auto、2019 或 2021，收到 %q（usage）", e.format)
+	if e.format != "auto" && schema.Get(e.format) == nil {
+		e.errorf("--format 只能是 auto、%s，收到 %q（usage）", orList(formatKeys()), e.format)
 		return exitBad
 	}
 	return c.run(e, opts, fs.Args())
@@ -144,7 +145,7 @@ func newFlagSet(c *command, e *env) *pflag.FlagSet {
 	fs.BoolVarP(&e.quiet, "quiet", "q", false, "安静：不显示进度和汇总，只输出结果与错误")
 	fs.BoolVarP(&e.verbose, "verbose", "v", false, "详细：说明每一步（如覆盖已有的输出文件）")
 	fs.IntVarP(&e.jobs, "jobs", "j", 0, "同时转换的文件数（默认：CPU 核数）；写出文件与转换重叠进行")
-	fs.StringVar(&e.format, "format", "auto", "报告格式：auto（按标签、再按年份判断）、2019 或 2021")
+	fs.StringVar(&e.format, "format", "auto", "报告格式：auto（按标签、再按年份判断）、"+orList(formatKeys()))
 	fs.Int64Var(&e.maxSize, "max-size", convert.DefaultMaxSize, "输入文件大小上限（字节）")
 	return fs
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -21,7 +22,7 @@ type templateOpts struct {
 func init() {
 	register(&command{
 		name:  "template",
-		usage: "xxgk template OUT.xlsx [--format 2019|2021] [--year N] [--agency 机关名称] [--prev 上年报告]",
+		usage: "xxgk template OUT.xlsx [--format " + strings.Join(formatKeys(), "|") + "] [--year N] [--agency 机关名称] [--prev 上年报告]",
 		short: "生成填报用的标准工作簿模板（自动合计、输入校验、勾稽检查）",
 		help: `生成标准工作簿（` + templates.TemplateVersion + `）：三张统计表按官方格式排版，只有浅黄色单元格可填写，
 总计为公式自动计算，“校验”表逐条显示勾稽关系（OK／不平／缺数），“填报说明”说明填法。

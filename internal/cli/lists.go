@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -129,4 +130,22 @@ func displayWidth(s string) int {
 		}
 	}
 	return w
+}
+
+// formatKeys lists the official formats schema knows, in order.
+func formatKeys() []string {
+	keys := make([]string, 0, len(schema.Formats))
+	for k := range schema.Formats {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// orList joins choices the Chinese way: "a、b 或 c".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], "、") + " 或 " + items[len(items)-1]
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -63,4 +64,20 @@ func lineWith(t *testing.T, text, sub string) string {
 	}
 	t.Fatalf("no line with %q", sub)
 	return ""
+}
+
+// TestFormatChoices: --format accepts exactly schema's formats and auto,
+// and the help names them.
+func TestFormatChoices(t *testing.T) {
+	assert.Equal(t, "a", orList([]string{"a"}))
+	assert.Equal(t, "a 或 b", orList([]string{"a", "b"}))
+	assert.Equal(t, "a、b 或 c", orList([]string{"a", "b", "c"}))
+	_, out, _ := runCLI("template", "--help")
+	for key := range schema.Formats {
+		assert.Contains(t, lineWith(t, out, "--format string"), key)
+		assert.Contains(t, lineWith(t, out, "用法："), key)
+	}
+	code, _, stderr := runCLI("template", filepath.Join(t.TempDir(), "t.xlsx"), "--format", "1999", "--year", "2022")
+	assert.Equal(t, exitBad, code)
+	assert.Contains(t, stderr, "--format 只能是 auto、"+orList(formatKeys()))
 }
