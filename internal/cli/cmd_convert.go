@@ -96,24 +96,14 @@ func runConvert(e *env, o any, args []string) int {
 	}
 	opt := e.options()
 	opt.Fragment = opts.fragment
+	if in == "-" && opts.from == "" {
+		e.errorf("从标准输入读取时须用 --from 指明格式（usage）")
+		return exitBad
+	}
 	var r *report.Report
 	var err error
 	if in == "-" {
-		if opts.from == "" {
-			e.errorf("从标准输入读取时须用 --from 指明格式（usage）")
-			return exitBad
-		}
-		var data []byte
-		// One byte over the cap is enough for ReadBytes to refuse it: an
-		// endless stream is never read into memory.
-		max := opt.MaxSize
-		if max <= 0 {
-			max = convert.DefaultMaxSize
-		}
-		data, err = io.ReadAll(io.LimitReader(e.stdin, max+1))
-		if err == nil {
-			r, err = convert.ReadBytes("stdin", dotExt(opts.from), data, opt)
-		}
+		r, err = readStdin(e.stdin, opts.from, opt)
 	} else {
 		r, err = convert.ReadFile(in, opt)
 	}
@@ -145,6 +135,21 @@ func runConvert(e *env, o any, args []string) int {
 		e.errorf("%s → %s：%d 个数值，%d 个缺失，%d 条说明", in, out, len(r.Cells), len(r.Missing), len(r.Notes))
 	}
 	return exitOK
+}
+
+// readStdin reads a report of format from standard input. One byte over
+// the size cap is enough for ReadBytes to refuse it: an endless stream is
+// never read into memory.
+func readStdin(stdin io.Reader, format string, opt convert.Options) (*report.Report, error) {
+	max := opt.MaxSize
+	if max <= 0 {
+		max = convert.DefaultMaxSize
+	}
+	data, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	if err != nil {
+		return nil, err
+	}
+	return convert.ReadBytes("stdin", dotExt(format), data, opt)
 }
 
 // dotExt turns a format name ("xlsx", ".xlsx", "htm") into a registry
