@@ -13,4 +13,7 @@
 //		r, err := convert.ReadFile(path, convert.Options{})
 //		...
 //	}, func(i int, res batch.Result) { ... })
+//
+// Outputs are named by OutputNames, written whole by a Sink, and a batch's
+// flat CSV table streams through a TableFile.
 package batch

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/xxgk/xxgk/convert"
+	"github.com/xxgk/xxgk/internal/testenv"
 	"github.com/xxgk/xxgk/report"
 	"github.com/xxgk/xxgk/schema"
 	"github.com/xxgk/xxgk/templates"
@@ -566,7 +567,8 @@ wb.save(sys.argv[2])
 		t.Skipf("openpyxl unavailable: %s", out)
 	}
 	files := []string{saved}
-	if _, err := exec.LookPath("soffice"); err == nil && !testing.Short() {
+	// LibreOffice's copy too, when Calc is there (it is optional here).
+	if testenv.Calc() == nil && !testing.Short() {
 		lo := filepath.Join(dir, "lo")
 		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 			"--convert-to", "xlsx", "--outdir", lo, saved)

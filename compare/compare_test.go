@@ -287,3 +287,21 @@ func TestDiffAcrossFormats(t *testing.T) {
 	require.NoError(t, d.WriteText(&b))
 	assert.Contains(t, b.String(), "（一）（五）（八）")
 }
+
+// TestUnits: units are named by agency, by file when the agency is empty
+// or shared.
+func TestUnits(t *testing.T) {
+	mk := func(agency string) *report.Report {
+		r := report.New()
+		r.Agency = agency
+		return r
+	}
+	units := Units([]string{"a/甲.txt", "b/乙.txt", "c/乙.xlsx", "d/无名.json"},
+		[]*report.Report{mk("甲局"), mk("乙局"), mk("乙局"), mk("")})
+	var names []string
+	for _, u := range units {
+		names = append(names, u.Name)
+	}
+	assert.Equal(t, []string{"甲局", "乙局（乙.txt）", "乙局（乙.xlsx）", "无名.json"}, names)
+	assert.Equal(t, "c/乙.xlsx", units[2].File)
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"github.com/xxgk/xxgk/report"
@@ -15,6 +16,27 @@ type Unit struct {
 	Name   string // the agency, or the file when the report names none
 	File   string // the input file, for messages
 	Report *report.Report
+}
+
+// Units names the reports read from files for a merge: a unit is named by
+// its agency, or by its file when it names none or shares the name with
+// another unit, so that notes stay unambiguous.
+func Units(files []string, reports []*report.Report) []Unit {
+	seen := map[string]int{}
+	for _, r := range reports {
+		seen[r.Agency]++
+	}
+	units := make([]Unit, len(reports))
+	for i, r := range reports {
+		name := r.Agency
+		if name == "" {
+			name = filepath.Base(files[i])
+		} else if seen[name] > 1 {
+			name += "（" + filepath.Base(files[i]) + "）"
+		}
+		units[i] = Unit{Name: name, File: files[i], Report: r}
+	}
+	return units
 }
 
 // ErrMixed: the units are not all of the same format and year.

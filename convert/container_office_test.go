@@ -10,13 +10,16 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/xxgk/xxgk/internal/testenv"
 )
 
 // The LibreOffice tests print their inputs in one soffice run per filter:
 // starting LibreOffice costs far more than converting a small file, and the
 // machine is shared. officeOut returns a converted file by its output name
-// ("wp-sample-2019.pdf"), skipping when its input could not be made (a
-// sample or the spec missing) and failing when the conversion lost it.
+// ("wp-sample-2019.pdf"), skipping when its input could not be made (the
+// spec missing) or the component its filter needs (Writer, Calc) is not
+// there, and failing when a working component lost it.
 
 type officeInput struct {
 	name   string // input file name; outputs are named after it
@@ -27,8 +30,9 @@ type officeInput struct {
 var (
 	officeOnce    sync.Once
 	officeOutputs map[string][]byte
-	officeWanted  map[string]bool // output names an input was made for
-	officeErr     error
+	officeWanted  map[string]string // output name → the filter making it
+	officeErr     error             // making the inputs failed
+	officeRunErr  map[string]error  // filter → its soffice run's failure
 )
 
 // officeTargets maps a filter to the extension of its output.
@@ -36,6 +40,13 @@ var officeTargets = map[string]string{
 	"pdf:writer_pdf_Export": ".pdf",
 	"doc:MS Word 97":        ".doc",
 	"xls":                   ".xls",
+}
+
+// officeComponent is the LibreOffice component a filter needs.
+var officeComponent = map[string]func() error{
+	"pdf:writer_pdf_Export": testenv.Writer,
+	"doc:MS Word 97":        testenv.Writer,
+	"xls":                   testenv.Calc,
 }
 
 // blankedSample is sample-2021 with a few cells blanked, and those cells.
@@ -116,7 +127,7 @@ func runOffice() {
 		return
 	}
 	defer os.RemoveAll(dir)
-	officeOutputs, officeWanted = map[string][]byte{}, map[string]bool{}
+	officeOutputs, officeWanted, officeRunErr = map[string][]byte{}, map[string]string{}, map[string]error{}
 	byFilter := map[string][]string{}
 	inputs, err := officeInputs()
 	if err != nil {
@@ -134,15 +145,18 @@ func runOffice() {
 			return
 		}
 		byFilter[in.filter] = append(byFilter[in.filter], p)
-		officeWanted[strings.TrimSuffix(in.name, filepath.Ext(in.name))+officeTargets[in.filter]] = true
+		officeWanted[strings.TrimSuffix(in.name, filepath.Ext(in.name))+officeTargets[in.filter]] = in.filter
 	}
 	for filter, files := range byFilter {
+		if officeComponent[filter]() != nil {
+			continue // officeOut skips, naming the component
+		}
 		out := filepath.Join(dir, "out-"+officeTargets[filter][1:])
 		args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
 			"--convert-to", filter, "--outdir", out}, files...)
 		if b, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
-			officeErr = fmt.Errorf("soffice %s: %v: %s", filter, err, b)
-			return
+			officeRunErr[filter] = fmt.Errorf("soffice %s: %v: %s", filter, err, b)
+			continue
 		}
 		entries, _ := os.ReadDir(out)
 		for _, e := range entries {
@@ -159,13 +173,19 @@ func officeOut(t *testing.T, name string) []byte {
 	if testing.Short() {
 		t.Skip("runs LibreOffice")
 	}
-	needHelper(t, "soffice")
-	needHelper(t, "pdftotext")
+	if strings.HasSuffix(name, ".pdf") {
+		needHelper(t, "pdftotext")
+	}
 	officeOnce.Do(runOffice)
 	require.NoError(t, officeErr)
-	if !officeWanted[name] {
+	filter, wanted := officeWanted[name]
+	if !wanted {
 		t.Skip("input for " + name + " not available (../shared absent)")
 	}
+	if err := officeComponent[filter](); err != nil {
+		t.Skip(err.Error())
+	}
+	require.NoError(t, officeRunErr[filter])
 	b, ok := officeOutputs[name]
 	require.True(t, ok, "LibreOffice produced no %s", name)
 	return b

@@ -115,8 +115,7 @@ func BenchmarkWriteJSON(b *testing.B) {
 // BenchmarkTxtToXLSXParallel is a batch's work per report (read the text,
 // write the workbook) on every P at once: run with -cpu 1,2, the ratio of
 // the two ns/op is how well the workers scale in-process, with no files
-// and no collector (BENCHMARKS.md: compressors handed between workers
-// through a FIFO made deflate a third slower at -cpu 2).
+// and no collector.
 func BenchmarkTxtToXLSXParallel(b *testing.B) {
 	data := seed(b)
 	b.RunParallel(func(pb *testing.PB) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"path/filepath"
@@ -87,7 +87,7 @@ func TestTemplatePrev(t *testing.T) {
 	assert.Equal(t, "2019.xlsx", prefilled[0].Pos)
 
 	// Last year's report as published text (2020, format 2019) → a 2021 template.
-	sample := filepath.Join("testdata", "sample-2019.txt")
+	sample := filepath.Join("..", "..", "testdata", "sample-2019.txt")
 	txtLast, err := convert.ReadFile(sample, convert.Options{})
 	require.NoError(t, err)
 	out = filepath.Join(dir, "2021.xlsx")

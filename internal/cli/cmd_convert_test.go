@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/xxgk/xxgk/batch"
 	"github.com/xxgk/xxgk/convert"
 
 	"github.com/xxgk/xxgk/report"
@@ -267,10 +268,10 @@ func TestConvertBatchWriteFailure(t *testing.T) {
 	in := t.TempDir()
 	writeReportJSON(t, filepath.Join(in, "甲局.json"), "甲局", 2022, map[string]float64{"t3.new_received.natural": 3})
 	writeReportJSON(t, filepath.Join(in, "乙局.json"), "乙局", 2022, map[string]float64{"t3.new_received.natural": 4})
-	// 丙局's output is larger than deferWriteMax: its worker writes it.
+	// 丙局's output is larger than batch.DeferWriteMax: its worker writes it.
 	big := report.New()
 	big.Format, big.Year, big.Agency = "2021", 2022, "丙局"
-	big.Sections = []report.Section{{ID: "s1", Heading: "一、总体情况", Paragraphs: []string{strings.Repeat("丙局坚持公开。", deferWriteMax/18+1)}}}
+	big.Sections = []report.Section{{ID: "s1", Heading: "一、总体情况", Paragraphs: []string{strings.Repeat("丙局坚持公开。", batch.DeferWriteMax/18+1)}}}
 	var buf bytes.Buffer
 	require.NoError(t, report.WriteJSON(&buf, big))
 	require.NoError(t, os.WriteFile(filepath.Join(in, "丙局.json"), buf.Bytes(), 0o644))
@@ -334,7 +335,7 @@ func TestConvertOutputFileFlag(t *testing.T) {
 
 	// Standard input too (with --from).
 	stdinOut := filepath.Join(t.TempDir(), "stdin.json")
-	data, err := os.ReadFile(filepath.Join("testdata", "sample-2021.txt"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-2021.txt"))
 	require.NoError(t, err)
 	var errb bytes.Buffer
 	code = run([]string{"convert", "-", "-o", stdinOut, "--from", "txt"}, strings.NewReader(string(data)), io.Discard, &errb)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -8,34 +8,16 @@ import (
 	"sync"
 )
 
-// The garbage collector's settings for a run of xxgk.
+// The garbage collector's settings for a run of xxgk. A batch allocates a
+// lot and keeps little, so xxgk collects at a heap floor (GOGC off, memory
+// limit gcFloor) instead of every few megabytes: a few collections per
+// batch, and peak memory that does not grow with the batch. A live heap
+// above gcFloor/2 (a large input) goes back to GOGC=100 under the soft
+// limit gcLimit, and below gcFloor/4 returns to the floor. GOMEMLIMIT in the
+// environment turns this off; GOGC is obeyed under the soft limit.
+// BENCHMARKS.md has the figures.
 //
-// A batch allocates a lot and keeps little: a report read and written is
-// 150–300 KB of garbage, and what lives across reports (the file list, the
-// workbook skeletons, the label index) is 5–10 MB. With the default
-// GOGC=100 the collector ran every 4–5 MB allocated, 25–45 times for 300
-// reports, and its marking, sweeping and the returning and faulting back of
-// freed pages were a fifth of the CPU of a JSON batch.
-//
-// So xxgk runs with a heap floor: no proportional trigger (GOGC off) and a
-// memory limit of gcFloor, the Go GC guide's setting for a program that
-// knows its memory budget. The collector then runs when the heap reaches
-// the floor, whatever the batch's size: peak memory is the floor for 300
-// reports and for 10,000 (it does not grow with the batch), and a batch of
-// 300 reports collects 2–4 times instead of 25–45.
-//
-// A large input (a 60 MB web page) can need more than the floor to be
-// read; with GOGC off the collector would then run again and again near
-// the limit. After each collection gcAdjust looks at the live heap: above
-// gcFloor/2 it goes back to the default GOGC=100 under a soft limit of
-// gcLimit, and below gcFloor/4 it returns to the floor.
-//
-// 32 MiB rather than more: every page of the floor is faulted in once (a
-// 64 MiB floor made 14,000 page faults for 300 reports to JSON, 32 MiB
-// 7,300, at the same speed).
-//
-// GOMEMLIMIT set in the environment is obeyed and turns all this off; GOGC
-// set in the environment is obeyed under the soft limit.
+// gcFloor is no larger because every page of the floor is faulted in once.
 const (
 	gcFloor = 32 << 20
 	gcLimit = 160 << 20 // soft limit in proportional mode: well under 200 MB

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ const benchN = 50
 
 func benchInputs(b *testing.B) string {
 	b.Helper()
-	seed, err := os.ReadFile("../shared/corpus/seed-sujiatun-2020.txt")
+	seed, err := os.ReadFile("../../../shared/corpus/seed-sujiatun-2020.txt")
 	if err != nil {
 		b.Skipf("corpus absent: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -98,22 +98,7 @@ func runMerge(e *env, o any, args []string) int {
 		e.errorf("有 %d 个文件无法读取，未汇总（unreadable）", len(fails))
 		return exitBad
 	}
-	units := make([]compare.Unit, len(reports))
-	seen := map[string]int{}
-	for _, r := range reports {
-		seen[r.Agency]++
-	}
-	for i, r := range reports {
-		// A unit is named by its agency; by its file when it names none or
-		// shares the name with another unit, so that notes stay unambiguous.
-		name := r.Agency
-		if name == "" {
-			name = filepath.Base(paths[i])
-		} else if seen[name] > 1 {
-			name += "（" + filepath.Base(paths[i]) + "）"
-		}
-		units[i] = compare.Unit{Name: name, File: paths[i], Report: r}
-	}
+	units := compare.Units(paths, reports)
 	merged, err := compare.Merge(units, opts.agency)
 	if err != nil {
 		var me *compare.MixedError
@@ -143,25 +128,9 @@ func runMerge(e *env, o any, args []string) int {
 	}
 	status := exitOK
 	if opts.parent != "" {
-		ps, fails := readAll(e, []string{opts.parent})
-		if len(fails) > 0 {
-			fmt.Fprintln(e.stderr, fails[0])
+		status = checkParent(e, opts.parent, merged)
+		if status == exitBad {
 			return exitBad
-		}
-		findings, err := compare.Parent(ps[0], merged)
-		if err != nil {
-			e.errorf("%s：上级报告为 %s 格式 %d 年度，与各单位（%s 格式 %d 年度）不同，无法核对（mixed_reports）",
-				opts.parent, ps[0].Format, ps[0].Year, merged.Format, merged.Year)
-			return exitBad
-		}
-		for _, f := range findings {
-			fmt.Fprintf(e.stdout, "%s：%s（%s，%s）\n", f.Pos, f.Message, f.Rule, severityNames[f.Severity])
-		}
-		if len(findings) > 0 {
-			status = exitFindings
-		}
-		if !e.quiet {
-			e.errorf("与上级报告核对：%d 处不符", len(findings))
 		}
 	}
 	if !e.quiet {
@@ -169,6 +138,32 @@ func runMerge(e *env, o any, args []string) int {
 			len(units), merged.Format, merged.Year, opts.out, len(merged.Cells), len(merged.Missing), len(merged.Notes))
 	}
 	return status
+}
+
+// checkParent compares the published parent report with the merged units:
+// exitFindings when they disagree, exitBad when it cannot.
+func checkParent(e *env, parent string, merged *report.Report) int {
+	ps, fails := readAll(e, []string{parent})
+	if len(fails) > 0 {
+		fmt.Fprintln(e.stderr, fails[0])
+		return exitBad
+	}
+	findings, err := compare.Parent(ps[0], merged)
+	if err != nil {
+		e.errorf("%s：上级报告为 %s 格式 %d 年度，与各单位（%s 格式 %d 年度）不同，无法核对（mixed_reports）",
+			parent, ps[0].Format, ps[0].Year, merged.Format, merged.Year)
+		return exitBad
+	}
+	for _, f := range findings {
+		fmt.Fprintf(e.stdout, "%s：%s（%s，%s）\n", f.Pos, f.Message, f.Rule, severityNames[f.Severity])
+	}
+	if !e.quiet {
+		e.errorf("与上级报告核对：%d 处不符", len(findings))
+	}
+	if len(findings) > 0 {
+		return exitFindings
+	}
+	return exitOK
 }
 
 func sheets(in []compare.SheetData) []convert.Sheet {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"archive/zip"
@@ -51,9 +51,9 @@ var hostileTexts = []string{
 // hostileReport is a report of the format whose agency, title, every
 // paragraph, the headings it may carry, missing markers and notes are hostile.
 func hostileReport(t *testing.T, format string) *report.Report {
-	path := filepath.Join("testdata", "sample-2021.txt")
+	path := filepath.Join("..", "..", "testdata", "sample-2021.txt")
 	if format == schema.F2019 {
-		path = filepath.Join("testdata", "sample-2019.txt")
+		path = filepath.Join("..", "..", "testdata", "sample-2019.txt")
 	}
 	r, err := convert.ReadFile(path, convert.Options{})
 	require.NoError(t, err)
@@ -310,7 +310,7 @@ func TestInjectionWorkbookFormulasNotEvaluated(t *testing.T) {
 	require.NoError(t, sf.SaveAs(secret))
 	sf.Close()
 
-	r, err := convert.ReadFile(filepath.Join("testdata", "sample-2021.txt"), convert.Options{})
+	r, err := convert.ReadFile(filepath.Join("..", "..", "testdata", "sample-2021.txt"), convert.Options{})
 	require.NoError(t, err)
 	data, err := convert.Render(r, ".xlsx", convert.Options{})
 	require.NoError(t, err)

@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -171,15 +172,7 @@ func TestBatchSIGINT(t *testing.T) {
 				var stderr bytes.Buffer
 				cmd.Stderr = &stderr
 				require.NoError(t, cmd.Start())
-				deadline := time.Now().Add(20 * time.Second)
-				for time.Now().Before(deadline) {
-					if countFiles(out) >= after {
-						break
-					}
-					time.Sleep(time.Millisecond)
-				}
-				require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-				err := cmd.Wait()
+				err := interruptAfter(t, cmd, out, after)
 				n := countFiles(out)
 				if err == nil {
 					// The batch finished before the signal arrived.
@@ -209,6 +202,28 @@ func TestBatchSIGINT(t *testing.T) {
 				t.Logf("%s: interrupted after %d outputs; %d complete outputs present", to, after, len(names))
 			})
 		}
+	}
+}
+
+// interruptAfter sends SIGINT to the running batch once `after` outputs are
+// in out, however long that takes, and returns how it ended; a batch that
+// ends first is not signalled.
+func interruptAfter(t *testing.T, cmd *exec.Cmd, out string, after int) error {
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for {
+		select {
+		case err := <-done:
+			return err
+		default:
+		}
+		if countFiles(out) >= after {
+			if err := cmd.Process.Signal(syscall.SIGINT); !errors.Is(err, os.ErrProcessDone) {
+				require.NoError(t, err)
+			}
+			return <-done
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 

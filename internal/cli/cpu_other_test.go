@@ -1,5 +1,5 @@
 //go:build !unix
 
-package main
+package cli
 
 func cpuTime() int64 { return 0 }

@@ -1,14 +1,16 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/xxgk/xxgk/convert"
+	"github.com/xxgk/xxgk/templates"
 )
 
 type templateOpts struct {
@@ -20,9 +22,9 @@ type templateOpts struct {
 func init() {
 	register(&command{
 		name:  "template",
-		usage: "xxgk template OUT.xlsx [--format 2019|2021] [--year N] [--agency 机关名称] [--prev 上年报告]",
+		usage: "xxgk template OUT.xlsx [--format " + strings.Join(formatKeys(), "|") + "] [--year N] [--agency 机关名称] [--prev 上年报告]",
 		short: "生成填报用的标准工作簿模板（自动合计、输入校验、勾稽检查）",
-		help: `生成标准工作簿（` + "xxgk-template/1" + `）：三张统计表按官方格式排版，只有浅黄色单元格可填写，
+		help: `生成标准工作簿（` + templates.TemplateVersion + `）：三张统计表按官方格式排版，只有浅黄色单元格可填写，
 总计为公式自动计算，“校验”表逐条显示勾稽关系（OK／不平／缺数），“填报说明”说明填法。
 默认报告年度为上一个日历年，格式按年度确定（2021 年起为 2021 格式）。
 --prev 指定上年报告（工作簿或 xxgk 能读取的任何报告）：上年结转取自上年“结转下年度继续办理”；
