@@ -18,6 +18,7 @@ import (
 var (
 	full   = flag.Bool("damage.full", false, "run the full damage generator (≥ 10,000 documents)")
 	strict = flag.Bool("damage.strict", false, "assert ≥ 99 % of decidable cells right in every class")
+	only   = flag.Int("damage.doc", -1, "run only document N (numbers are the same in short and full runs) and log it")
 )
 
 // Run sizes: the short run (two documents per class) stays fast on a
@@ -189,8 +190,15 @@ func run(t *testing.T, fail func(c Case, w []wrongCell)) map[string]*stats {
 		n = fullDocs
 	}
 	byClass := map[string]*stats{}
-	for i := 0; i < n; i++ {
+	first := 0
+	if *only >= 0 {
+		first, n = *only, *only+1
+	}
+	for i := first; i < n; i++ {
 		c := Generate(runSeed, i, corpus)
+		if *only >= 0 {
+			t.Logf("document %d, class %s, truth %s:\n%s", i, c.Class, c.Truth.Name, c.Text)
+		}
 		st := byClass[c.Class.String()]
 		if st == nil {
 			st = &stats{}

@@ -28,6 +28,7 @@ package damage
 //	go test ./internal/damage                          # short run: 2 documents per class
 //	go test ./internal/damage -run TestDamage -damage.full -v    # ≥ 10,000 documents
 //	go test ./internal/damage -run TestDamageDecidable -damage.strict [-damage.full]
+//	go test ./internal/damage -run 'TestDamage$' -damage.doc N -v  # document N alone, printed
 //	go test ./internal/damage -run TestDump -damage.dump DIR     # one document per class, to read
 //
 // TestDamage fails on wrong values only (a number that is not the truth, or
