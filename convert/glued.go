@@ -382,6 +382,10 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 			grp.WriteRune(',')
 		case r == '元' && grp.Len() > 0:
 			grp.WriteRune(r)
+		case grp.Len() > 0 && strings.ContainsRune(gluedCountUnits, r):
+			// "1个246900元": a count's unit word ends its cell, as a space
+			// would.
+			endGroup()
 		case r == '万' && i+1 < to && ft.raw[i+1] == '元' && grp.Len() > 0:
 			grp.WriteString("万元")
 			i++
@@ -396,6 +400,9 @@ func (ft *foldText) tokenize(from, to int, labels []gluedLabel) []gluedTok {
 	endRun()
 	return toks
 }
+
+// gluedCountUnits are the unit words a count may carry in a glued table.
+const gluedCountUnits = "个件项条次批"
 
 // sectionLabels lists every heading of a section (both formats), folded.
 func sectionLabels(id string) [][]rune {

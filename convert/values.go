@@ -32,7 +32,7 @@ var (
 // are every unit word a value cell may carry, longest first where one ends
 // another ("万元" before "元").
 var (
-	countUnits = []string{"件", "个", "项", "条", "次"}
+	countUnits = []string{"件", "个", "项", "条", "次", "批"}
 	valueUnits = append([]string{"万元", "亿元", "元"}, countUnits...)
 )
 
