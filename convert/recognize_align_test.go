@@ -214,3 +214,33 @@ func TestOrdinalIsNotAValue(t *testing.T) {
 		assert.True(t, isValueText(s), fmt.Sprint(s))
 	}
 }
+
+// A page flattened onto one line with spaces between the cells (copied or
+// crawled from a web page) reads as the same page one cell per line, and
+// every position names the input's one line.
+func TestReflowFlattenedPage(t *testing.T) {
+	for _, format := range []string{schema.F2019, schema.F2021} {
+		t.Run(format, func(t *testing.T) {
+			r := exportSample(format, nil, 7)
+			b, err := Render(r, ".txt", Options{})
+			require.NoError(t, err)
+			perLine := crawl(string(b))
+			flat := "标题: 样例\n" + strings.ReplaceAll(perLine, "\n", " ")
+			want, err := ReadBytes("lines.txt", ".txt", []byte(perLine), Options{})
+			require.NoError(t, err)
+			got, err := ReadBytes("flat.txt", ".txt", []byte(flat), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, want.Cells, got.Cells)
+			assert.Greater(t, len(got.Cells), 150)
+			for id, pos := range got.Pos {
+				assert.Equal(t, "flat.txt:2", pos, id)
+			}
+		})
+	}
+}
+
+func TestReflowLeavesShortLines(t *testing.T) {
+	lines := []string{"一、总体情况", "二、主动公开政府信息情况 规章 0 0 0"}
+	_, _, ok := reflow(lines)
+	assert.False(t, ok)
+}

@@ -122,10 +122,17 @@ func readText(name, text string) (*Document, error) {
 	lines := splitLines(text)
 	notes := dropChrome(name, lines)
 	joinSplitHeadings(lines)
+	flat, orig, reflowed := reflow(lines)
+	if reflowed {
+		lines = flat
+	}
 	l := pickTextLayout(lines)
 	doc, err := l.parse(name, lines)
 	if err != nil {
 		return nil, err
+	}
+	if reflowed {
+		remapPositions(doc, name, orig)
 	}
 	doc.Name = name
 	doc.Notes = append(notes, doc.Notes...)
